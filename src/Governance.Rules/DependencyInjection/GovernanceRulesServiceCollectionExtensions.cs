@@ -1,0 +1,31 @@
+using Governance.Rules.DependencyInjection;
+using Governance.Rules.Rules;
+using Governance.Rules.Engine;
+using Governance.Rules.Loading;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers Governance.Rules in a service collection.</summary>
+public static class GovernanceRulesServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the engine, the loader, the system clock (unless a <see cref="TimeProvider"/> is already registered) and
+    /// every built-in rule. Returns a builder for adding custom rules.
+    /// </summary>
+    public static IGovernanceRulesBuilder AddGovernanceRules(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ArtifactLoader>();
+        services.TryAddSingleton<GovernanceEngine>();
+        foreach (var ruleType in BuiltInRules.Types)
+            services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(GovernanceRule), ruleType));
+        return new GovernanceRulesBuilder(services);
+    }
+
+    private sealed class GovernanceRulesBuilder(IServiceCollection services) : IGovernanceRulesBuilder
+    {
+        public IServiceCollection Services { get; } = services;
+    }
+}

@@ -1,0 +1,63 @@
+using Governance.Rules.Model;
+
+namespace Governance.Rules.Engine;
+
+/// <summary>The outcome of an analysis: findings in report order, the rules that ran, counts and timings.</summary>
+public sealed record AnalysisResult
+{
+    /// <summary>Every finding, in the deterministic order of SPEC §B.</summary>
+    public required IReadOnlyList<Finding> Findings { get; init; }
+
+    /// <summary>The descriptors of every rule that ran, engine diagnostics included, ordered by id.</summary>
+    public required IReadOnlyList<RuleDescriptor> Rules { get; init; }
+
+    /// <summary>The date the clock rules used.</summary>
+    public required DateOnly Today { get; init; }
+
+    /// <summary>Number of files read.</summary>
+    public int FilesAnalyzed { get; init; }
+
+    /// <summary>The artifacts analysed, in document order.</summary>
+    public required IReadOnlyList<Artifact> Artifacts { get; init; }
+
+    /// <summary>Time spent per stage (load, index, rules, ...).</summary>
+    public IReadOnlyDictionary<string, TimeSpan> StageTimings { get; init; } = new Dictionary<string, TimeSpan>();
+
+    /// <summary>Time spent in each rule, summed over artifacts (CPU time across threads).</summary>
+    public IReadOnlyDictionary<string, TimeSpan> RuleTimings { get; init; } = new Dictionary<string, TimeSpan>();
+
+    /// <summary>Counts by severity of the findings that are not suppressed, exempted or baselined.</summary>
+    public FindingSummary Summary => FindingSummary.Of(Findings);
+
+    /// <summary>Whether any active finding is at or above <paramref name="threshold"/>; <see langword="null"/> (fail-on none) never fails.</summary>
+    public bool HasFindingsAtOrAbove(Severity? threshold) =>
+        threshold is { } t && Findings.Any(f => f.IsActive && f.Severity >= t);
+}
+
+/// <summary>Finding counts.</summary>
+/// <param name="Errors">Active errors.</param>
+/// <param name="Warnings">Active warnings.</param>
+/// <param name="Infos">Active infos.</param>
+/// <param name="Suppressed">Findings suppressed or exempted.</param>
+/// <param name="Baselined">Findings covered by the baseline.</param>
+public sealed record FindingSummary(int Errors, int Warnings, int Infos, int Suppressed, int Baselined)
+{
+    /// <summary>Total findings, whatever their state.</summary>
+    public int Total => Errors + Warnings + Infos + Suppressed + Baselined;
+
+    /// <summary>Counts <paramref name="findings"/>.</summary>
+    public static FindingSummary Of(IEnumerable<Finding> findings)
+    {
+        int errors = 0, warnings = 0, infos = 0, suppressed = 0, baselined = 0;
+        foreach (var finding in findings)
+        {
+            if (finding.Suppression is not null) suppressed++;
+            else if (finding.IsBaselined) baselined++;
+            else if (finding.Severity == Severity.Error) errors++;
+            else if (finding.Severity == Severity.Warning) warnings++;
+            else infos++;
+        }
+
+        return new FindingSummary(errors, warnings, infos, suppressed, baselined);
+    }
+}

@@ -1,0 +1,261 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Governance.Rules.Loading;
+using Governance.Rules.Model;
+
+namespace Governance.Rules.Engine;
+
+/// <summary>
+/// Runs the rules over a portfolio: artifact actions in parallel, partitioned by artifact, then portfolio actions once
+/// the index is complete. A rule that throws becomes GOV009 and the run goes on. Findings come out in report order.
+/// </summary>
+public sealed class GovernanceEngine
+{
+    private readonly IReadOnlyList<GovernanceRule> rules;
+    private readonly ArtifactLoader loader;
+    private readonly TimeProvider timeProvider;
+
+    /// <summary>Creates an engine over <paramref name="rules"/>.</summary>
+    /// <exception cref="ArgumentException">Two rules share an id, or a rule id is malformed.</exception>
+    public GovernanceEngine(IEnumerable<GovernanceRule> rules, ArtifactLoader loader, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(loader);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        this.rules = [.. rules.OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal)];
+        this.loader = loader;
+        this.timeProvider = timeProvider;
+        var ids = new HashSet<string>(EngineDiagnostics.All.Select(d => d.Id), StringComparer.Ordinal);
+        foreach (var rule in this.rules)
+        {
+            var id = rule.Descriptor.Id;
+            if (!RuleIds.IsWellFormed(id)) throw new ArgumentException($"Rule {rule.GetType().Name} has a malformed id '{id}'; ids look like GOV123.", nameof(rules));
+            if (!ids.Add(id)) throw new ArgumentException($"Two rules share the id {id} (one is {rule.GetType().FullName}).", nameof(rules));
+        }
+    }
+
+    /// <summary>Every descriptor the engine knows, engine diagnostics first, ordered by id.</summary>
+    public IReadOnlyList<RuleDescriptor> Catalog =>
+        [.. EngineDiagnostics.All.Concat(rules.Select(r => r.Descriptor)).OrderBy(d => d.Id, StringComparer.Ordinal)];
+
+    /// <summary>The rules the engine runs.</summary>
+    public IReadOnlyList<GovernanceRule> Rules => rules;
+
+    /// <summary>Finds, loads and analyses the governance files under <paramref name="paths"/>.</summary>
+    /// <exception cref="InputPathNotFoundException">A path does not exist.</exception>
+    public AnalysisResult AnalyzePaths(IReadOnlyList<string> paths, AnalysisOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new AnalysisOptions();
+        var stopwatch = Stopwatch.StartNew();
+        var loaded = loader.LoadPaths(paths, options.Load, cancellationToken);
+        var loadTime = stopwatch.Elapsed;
+        var entries = loaded.Artifacts.Select((a, i) => new ArtifactEntry(a.Artifact, a.Document, i)).ToList();
+        return Run(entries, loaded.Findings, loaded.FilesRead, options, loadTime, cancellationToken);
+    }
+
+    /// <summary>Analyses records a host application built in memory (no files: findings carry pointers, not lines).</summary>
+    public AnalysisResult Analyze(IEnumerable<Artifact> artifacts, AnalysisOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(artifacts);
+        var entries = artifacts.Select((a, i) => new ArtifactEntry(a ?? throw new ArgumentException("An artifact is null.", nameof(artifacts)), null, i)).ToList();
+        return Run(entries, [], 0, options ?? new AnalysisOptions(), TimeSpan.Zero, cancellationToken);
+    }
+
+    /// <summary>Analyses artifacts already loaded, keeping the loader's findings.</summary>
+    public AnalysisResult Analyze(LoadResult loaded, AnalysisOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        var entries = loaded.Artifacts.Select((a, i) => new ArtifactEntry(a.Artifact, a.Document, i)).ToList();
+        return Run(entries, loaded.Findings, loaded.FilesRead, options ?? new AnalysisOptions(), TimeSpan.Zero, cancellationToken);
+    }
+
+    /// <summary>The date the clock rules use for <paramref name="options"/>.</summary>
+    public DateOnly Today(AnalysisOptions? options = null)
+    {
+        if (options?.AsOf is { } asOf) return asOf;
+        var zone = options?.TimeZone ?? TimeZoneInfo.Utc;
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(timeProvider.GetUtcNow(), zone).DateTime);
+    }
+
+    private AnalysisResult Run(List<ArtifactEntry> entries, IReadOnlyList<Finding> loaderFindings, int files, AnalysisOptions options, TimeSpan loadTime, CancellationToken cancellationToken)
+    {
+        var stages = new Dictionary<string, TimeSpan>(StringComparer.Ordinal) { ["load"] = loadTime };
+        var stopwatch = Stopwatch.StartNew();
+        var today = Today(options);
+        var findings = new ConcurrentBag<Finding>();
+        foreach (var finding in loaderFindings) findings.Add(WithEngineSeverity(finding, options));
+        foreach (var finding in FindDuplicates(entries)) findings.Add(WithEngineSeverity(finding, options));
+        var portfolio = new PortfolioIndex(entries);
+        stages["index"] = stopwatch.Elapsed;
+
+        stopwatch.Restart();
+        var active = new List<(GovernanceRule Rule, RuleRun Run, RuleRegistration Registration)>();
+        foreach (var rule in rules)
+        {
+            var settings = options.Rules.GetValueOrDefault(rule.Descriptor.Id);
+            if (settings is { Enabled: false }) continue;
+            var registration = new RuleRegistration(rule);
+            rule.Initialize(registration);
+            var run = new RuleRun(rule.Descriptor, portfolio, today, settings?.Options,
+                (entry, target, property, severity, fixedSeverity, args) => CreateFinding(rule.Descriptor, settings, today, entry, target, property, severity, fixedSeverity, args),
+                findings.Add);
+            active.Add((rule, run, registration));
+        }
+
+        var ruleTicks = new long[active.Count];
+        var actionsByKind = new Dictionary<ArtifactKind, List<(int RuleIndex, ArtifactAction Action)>>();
+        for (var r = 0; r < active.Count; r++)
+        {
+            foreach (var (kind, action) in active[r].Registration.ArtifactActions)
+            {
+                if (!actionsByKind.TryGetValue(kind, out var list)) actionsByKind[kind] = list = [];
+                list.Add((r, action));
+            }
+        }
+
+        var parallel = new ParallelOptions
+        {
+            CancellationToken = cancellationToken,
+            MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount,
+        };
+        Parallel.ForEach(entries, parallel, entry =>
+        {
+            if (!actionsByKind.TryGetValue(entry.Artifact.ArtifactKind, out var actions)) return;
+            foreach (var (ruleIndex, action) in actions)
+            {
+                var (rule, run, _) = active[ruleIndex];
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    action(run, entry, cancellationToken);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    throw;
+                }
+                catch (Exception ex)
+                {
+                    findings.Add(RuleFailed(rule, ex, entry, options));
+                }
+
+                Interlocked.Add(ref ruleTicks[ruleIndex], Stopwatch.GetTimestamp() - started);
+            }
+        });
+        stages["rules"] = stopwatch.Elapsed;
+
+        stopwatch.Restart();
+        Parallel.For(0, active.Count, parallel, ruleIndex =>
+        {
+            var (rule, run, registration) = active[ruleIndex];
+            foreach (var action in registration.PortfolioActions)
+            {
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    action(new PortfolioRuleContext(run, cancellationToken));
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    throw;
+                }
+                catch (Exception ex)
+                {
+                    findings.Add(RuleFailed(rule, ex, null, options));
+                }
+
+                Interlocked.Add(ref ruleTicks[ruleIndex], Stopwatch.GetTimestamp() - started);
+            }
+        });
+        stages["portfolioRules"] = stopwatch.Elapsed;
+
+        stopwatch.Restart();
+        var ordered = findings.ToList();
+        ordered.Sort(Finding.ReportOrder);
+        stages["sort"] = stopwatch.Elapsed;
+        var timings = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        for (var r = 0; r < active.Count; r++) timings[active[r].Rule.Descriptor.Id] = Stopwatch.GetElapsedTime(0, ruleTicks[r]);
+
+        return new AnalysisResult
+        {
+            Findings = ordered,
+            Rules = [.. EngineDiagnostics.All.Concat(active.Select(a => a.Rule.Descriptor)).OrderBy(d => d.Id, StringComparer.Ordinal)],
+            Today = today,
+            FilesAnalyzed = files,
+            Artifacts = portfolio.Artifacts,
+            StageTimings = stages,
+            RuleTimings = timings,
+        };
+    }
+
+    private static IEnumerable<Finding> FindDuplicates(List<ArtifactEntry> entries)
+    {
+        var first = new Dictionary<string, ArtifactEntry>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            var id = entry.Artifact.Id;
+            if (string.IsNullOrWhiteSpace(id)) continue;
+            if (!first.TryGetValue(id, out var original))
+            {
+                first[id] = entry;
+                continue;
+            }
+
+            entry.IsDuplicate = true;
+            var where = original.Document is { } doc ? $"{doc.File}:{(doc.Map.TryGetPosition(string.Empty, out var p) ? p.Line : 0)}" : "an earlier artifact";
+            var (pointer, position) = entry.Locate(entry.Artifact.Metadata, "id");
+            yield return new Finding
+            {
+                RuleId = EngineDiagnostics.DuplicateId.Id,
+                Severity = EngineDiagnostics.DuplicateId.DefaultSeverity,
+                Message = EngineDiagnostics.DuplicateId.FormatMessage(id, where),
+                ArtifactId = id,
+                File = entry.Document?.File,
+                Pointer = pointer,
+                Line = position.Line,
+                Column = position.Column,
+            };
+        }
+    }
+
+    private static Finding CreateFinding(RuleDescriptor descriptor, RuleSettings? settings, DateOnly today, ArtifactEntry entry, object target, string? property, Severity? reported, bool fixedSeverity, object?[] args)
+    {
+        var (pointer, position) = entry.Locate(target, property);
+        var severity = fixedSeverity && reported is { } fixedValue
+            ? fixedValue
+            : settings?.Severity ?? reported ?? descriptor.DefaultSeverity;
+        if (settings?.EnforceFrom is { } enforceFrom && today < enforceFrom) severity = Severity.Info;
+        return new Finding
+        {
+            RuleId = descriptor.Id,
+            Severity = severity,
+            Message = descriptor.FormatMessage(args),
+            ArtifactId = entry.Artifact.Id,
+            File = entry.Document?.File,
+            Pointer = pointer,
+            Line = position.Line,
+            Column = position.Column,
+        };
+    }
+
+    private static Finding RuleFailed(GovernanceRule rule, Exception exception, ArtifactEntry? entry, AnalysisOptions options)
+    {
+        var descriptor = EngineDiagnostics.RuleFailed;
+        var finding = new Finding
+        {
+            RuleId = descriptor.Id,
+            Severity = descriptor.DefaultSeverity,
+            Message = descriptor.FormatMessage(rule.Descriptor.Id, exception.GetType().Name, exception.Message),
+            ArtifactId = entry?.Artifact.Id,
+            File = entry?.Document?.File,
+            Pointer = entry is null ? null : string.Empty,
+        };
+        if (entry?.Document is { } document && document.Map.TryGetPosition(string.Empty, out var root))
+            finding = finding with { Line = root.Line, Column = root.Column };
+        return WithEngineSeverity(finding, options);
+    }
+
+    private static Finding WithEngineSeverity(Finding finding, AnalysisOptions options) =>
+        options.Rules.TryGetValue(finding.RuleId, out var settings) && settings.Severity is { } severity
+            ? finding with { Severity = severity }
+            : finding;
+}

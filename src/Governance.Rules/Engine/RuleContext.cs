@@ -1,0 +1,145 @@
+using System.Text.Json;
+using Governance.Rules.Model;
+
+namespace Governance.Rules.Engine;
+
+/// <summary>What a rule action sees: its descriptor, the portfolio, today's date, its options and a way to report.</summary>
+public abstract class RuleContext
+{
+    private readonly RuleRun run;
+
+    private protected RuleContext(RuleRun run, CancellationToken cancellationToken)
+    {
+        this.run = run;
+        CancellationToken = cancellationToken;
+    }
+
+    /// <summary>The descriptor of the rule being run.</summary>
+    public RuleDescriptor Descriptor => run.Descriptor;
+
+    /// <summary>Every artifact analysed together, indexed by id, kind and parent.</summary>
+    public PortfolioIndex Portfolio => run.Portfolio;
+
+    /// <summary>Today, from <c>--as-of</c>, the configuration's <c>asOf</c>, or the injected clock in the configured time zone.</summary>
+    public DateOnly Today => run.Today;
+
+    /// <summary>Signals that the analysis is cancelled.</summary>
+    public CancellationToken CancellationToken { get; }
+
+    /// <summary>The rule's options: the configured values over the defaults of <typeparamref name="TOptions"/>.</summary>
+    public TOptions GetOptions<TOptions>()
+        where TOptions : class, new() => run.GetOptions<TOptions>();
+
+    private protected RuleRun Run => run;
+
+    private protected void ReportCore(ArtifactEntry entry, object target, string? property, Severity? severity, bool fixedSeverity, object?[] args)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        run.Report(entry, target, property, severity, fixedSeverity, args);
+    }
+}
+
+/// <summary>The context of an action registered for one artifact kind.</summary>
+/// <typeparam name="TArtifact">The artifact kind.</typeparam>
+public sealed class ArtifactRuleContext<TArtifact> : RuleContext
+    where TArtifact : Artifact
+{
+    private readonly ArtifactEntry entry;
+
+    internal ArtifactRuleContext(RuleRun run, ArtifactEntry entry, TArtifact artifact, CancellationToken cancellationToken)
+        : base(run, cancellationToken)
+    {
+        Artifact = artifact;
+        this.entry = entry;
+    }
+
+    /// <summary>The artifact being analysed.</summary>
+    public TArtifact Artifact { get; }
+
+    /// <summary>Reports a finding at <paramref name="target"/> (the artifact or any record inside it) at the rule's severity.</summary>
+    public void Report(object target, params object?[] messageArgs) =>
+        ReportCore(entry, target, null, null, false, messageArgs);
+
+    /// <summary>
+    /// Reports a finding at <paramref name="property"/> of <paramref name="target"/> (a C# or JSON property name); when
+    /// that value is absent, the finding points at <paramref name="target"/>, or its nearest present ancestor.
+    /// </summary>
+    public void ReportAt(object target, string property, params object?[] messageArgs) =>
+        ReportCore(entry, target, property, null, false, messageArgs);
+
+    /// <summary>
+    /// Reports a finding with <paramref name="severity"/> for the rule's milder case. A configured severity still wins.
+    /// </summary>
+    public void Report(Severity severity, object target, string? property, params object?[] messageArgs) =>
+        ReportCore(entry, target, property, severity, false, messageArgs);
+
+    /// <summary>Reports a finding whose severity is <paramref name="severity"/> whatever the configuration says.</summary>
+    public void ReportWithFixedSeverity(Severity severity, object target, string? property, params object?[] messageArgs) =>
+        ReportCore(entry, target, property, severity, true, messageArgs);
+}
+
+/// <summary>The context of an action registered for the whole portfolio.</summary>
+public sealed class PortfolioRuleContext : RuleContext
+{
+    internal PortfolioRuleContext(RuleRun run, CancellationToken cancellationToken)
+        : base(run, cancellationToken)
+    {
+    }
+
+    /// <summary>
+    /// Reports a finding on <paramref name="artifact"/> at <paramref name="target"/> (a record inside it, or the
+    /// artifact itself) and optionally its <paramref name="property"/>; <paramref name="severity"/> is the milder case's.
+    /// </summary>
+    public void Report(Artifact artifact, object target, string? property = null, Severity? severity = null, params object?[] messageArgs)
+    {
+        ArgumentNullException.ThrowIfNull(artifact);
+        ReportCore(Run.EntryOf(artifact), target, property, severity, false, messageArgs);
+    }
+}
+
+/// <summary>One rule's run: its effective settings and the sink its findings go to.</summary>
+internal sealed class RuleRun
+{
+    private readonly Func<ArtifactEntry, object, string?, Severity?, bool, object?[], Finding> createFinding;
+    private readonly Action<Finding> sink;
+    private readonly JsonElement? configuredOptions;
+    private object? options;
+
+    public RuleRun(
+        RuleDescriptor descriptor,
+        PortfolioIndex portfolio,
+        DateOnly today,
+        JsonElement? configuredOptions,
+        Func<ArtifactEntry, object, string?, Severity?, bool, object?[], Finding> createFinding,
+        Action<Finding> sink)
+    {
+        Descriptor = descriptor;
+        Portfolio = portfolio;
+        Today = today;
+        this.configuredOptions = configuredOptions;
+        this.createFinding = createFinding;
+        this.sink = sink;
+    }
+
+    public RuleDescriptor Descriptor { get; }
+
+    public PortfolioIndex Portfolio { get; }
+
+    public DateOnly Today { get; }
+
+    public TOptions GetOptions<TOptions>()
+        where TOptions : class, new()
+    {
+        if (options is TOptions typed) return typed;
+        var bound = configuredOptions is { } element
+            ? element.Deserialize<TOptions>(Loading.ArtifactSerialization.Options) ?? new TOptions()
+            : new TOptions();
+        options = bound;
+        return bound;
+    }
+
+    public ArtifactEntry EntryOf(Artifact artifact) => Portfolio.EntryOf(artifact);
+
+    public void Report(ArtifactEntry entry, object target, string? property, Severity? severity, bool fixedSeverity, object?[] args) =>
+        sink(createFinding(entry, target, property, severity, fixedSeverity, args));
+}

@@ -1,0 +1,436 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Governance.Rules.Engine;
+using Governance.Rules.Model;
+using Microsoft.Extensions.FileSystemGlobbing;
+
+namespace Governance.Rules.Loading;
+
+/// <summary>An artifact read from a file, with where it came from.</summary>
+/// <param name="Artifact">The typed record.</param>
+/// <param name="Document">Its file, position in the file and source map.</param>
+public sealed record LoadedArtifact(Artifact Artifact, SourceDocument Document);
+
+/// <summary>What loading gave: the artifacts in document order, and the engine findings (GOV001, GOV002, GOV004).</summary>
+public sealed record LoadResult(IReadOnlyList<LoadedArtifact> Artifacts, IReadOnlyList<Finding> Findings, int FilesRead);
+
+/// <summary>
+/// Finds governance files, parses YAML and JSON with a source map, checks the envelope (GOV004) and the shape (GOV002),
+/// and builds typed records. A broken document never stops the others; nothing in a file makes it throw.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "A service resolved through dependency injection and replaceable there.")]
+public sealed class ArtifactLoader
+{
+    private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
+
+    /// <summary>Finds and loads every governance file under <paramref name="paths"/>.</summary>
+    /// <exception cref="InputPathNotFoundException">A path does not exist.</exception>
+    public LoadResult LoadPaths(IReadOnlyList<string> paths, LoadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        options ??= new LoadOptions();
+        var workingDirectory = Path.GetFullPath(options.WorkingDirectory ?? Directory.GetCurrentDirectory());
+        var files = FindFiles(paths, options, workingDirectory);
+        var results = new FileResult[files.Count];
+        Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var file = files[i];
+            byte[] bytes;
+            try
+            {
+                bytes = File.ReadAllBytes(file.FullPath);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                results[i] = new FileResult([], [Parse(file.DisplayPath, $"The file cannot be read: {ex.Message}", 1, 1)], true);
+                return;
+            }
+
+            results[i] = LoadFile(file.DisplayPath, bytes, file.Explicit);
+        });
+
+        return Combine(results);
+    }
+
+    /// <summary>Loads one file's content, as if it had been named explicitly.</summary>
+    /// <param name="displayPath">The path findings show; its extension (<c>.json</c> or YAML) picks the parser.</param>
+    /// <param name="content">The raw bytes.</param>
+    public LoadResult LoadContent(string displayPath, ReadOnlyMemory<byte> content)
+    {
+        ArgumentNullException.ThrowIfNull(displayPath);
+        return Combine([LoadFile(displayPath, content, explicitFile: true)]);
+    }
+
+    private static LoadResult Combine(FileResult[] results)
+    {
+        var artifacts = new List<LoadedArtifact>();
+        var findings = new List<Finding>();
+        var read = 0;
+        foreach (var result in results)
+        {
+            if (!result.Read) continue;
+            read++;
+            artifacts.AddRange(result.Artifacts);
+            findings.AddRange(result.Findings);
+        }
+
+        return new LoadResult(artifacts, findings, read);
+    }
+
+    private sealed record FileResult(List<LoadedArtifact> Artifacts, List<Finding> Findings, bool Read);
+
+    private sealed record InputFile(string FullPath, string DisplayPath, bool Explicit);
+
+    private static List<InputFile> FindFiles(IReadOnlyList<string> paths, LoadOptions options, string workingDirectory)
+    {
+        var excluded = new HashSet<string>(options.ExcludedFiles.Select(Path.GetFullPath), StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var files = new List<InputFile>();
+        foreach (var path in paths.Count == 0 ? ["."] : paths)
+        {
+            var full = Path.GetFullPath(path, workingDirectory);
+            if (File.Exists(full))
+            {
+                if (!excluded.Contains(full) && seen.Add(full)) files.Add(new InputFile(full, Display(full, workingDirectory), true));
+                continue;
+            }
+
+            if (!Directory.Exists(full)) throw new InputPathNotFoundException(path);
+            var matcher = new Matcher(StringComparison.Ordinal);
+            if (options.Include.Count == 0) matcher.AddInclude("**/*");
+            foreach (var include in options.Include) matcher.AddInclude(include);
+            foreach (var exclude in options.Exclude) matcher.AddExclude(exclude);
+            var candidates = Enumerate(full)
+                .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+                .Select(f => Path.GetRelativePath(full, f).Replace('\\', '/'))
+                .ToList();
+            foreach (var match in matcher.Match(full, candidates).Files)
+            {
+                var file = Path.GetFullPath(Path.Combine(full, match.Path));
+                if (!excluded.Contains(file) && seen.Add(file)) files.Add(new InputFile(file, Display(file, workingDirectory), false));
+            }
+        }
+
+        files.Sort((a, b) => string.CompareOrdinal(a.DisplayPath, b.DisplayPath));
+        return files;
+    }
+
+    private static IEnumerable<string> Enumerate(string folder)
+    {
+        var pending = new Stack<string>();
+        pending.Push(folder);
+        var options = new EnumerationOptions { IgnoreInaccessible = true, RecurseSubdirectories = false, AttributesToSkip = 0 };
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            foreach (var file in Directory.EnumerateFiles(current, "*", options)) yield return file;
+            foreach (var directory in Directory.EnumerateDirectories(current, "*", options))
+            {
+                var info = new DirectoryInfo(directory);
+                if (info.LinkTarget is not null || info.Name == ".git") continue; // symbolic links to folders are not followed
+                pending.Push(directory);
+            }
+        }
+    }
+
+    private static string Display(string fullPath, string workingDirectory) =>
+        Path.GetRelativePath(workingDirectory, fullPath).Replace('\\', '/');
+
+    private static FileResult LoadFile(string displayPath, ReadOnlyMemory<byte> bytes, bool explicitFile)
+    {
+        var isJson = string.Equals(Path.GetExtension(displayPath), ".json", StringComparison.OrdinalIgnoreCase);
+        ParsedFile parsed;
+        if (isJson)
+        {
+            parsed = JsonDocumentParser.Parse(bytes);
+        }
+        else
+        {
+            var text = TextDecoding.TryDecodeText(bytes, allowUtf16: true, out var decodeError);
+            parsed = text is null ? new ParsedFile([], decodeError) : YamlDocumentParser.Parse(text);
+        }
+
+        var documents = Split(parsed.Documents);
+        var findings = new List<Finding>();
+        var artifacts = new List<LoadedArtifact>();
+        if (parsed.Error is null && documents.All(d => d.Error is null) && !explicitFile && !documents.Any(IsGovernanceLike))
+            return new FileResult(artifacts, findings, Read: false);
+
+        var index = 0;
+        foreach (var document in documents)
+        {
+            var position = index++;
+            if (document.Error is { } error)
+            {
+                findings.Add(Parse(displayPath, error.Message, error.Line, error.Column));
+                continue;
+            }
+
+            LoadDocument(displayPath, position, document, artifacts, findings);
+        }
+
+        if (parsed.Error is { } fatal) findings.Add(Parse(displayPath, fatal.Message, fatal.Line, fatal.Column));
+        return new FileResult(artifacts, findings, Read: true);
+    }
+
+    /// <summary>A root sequence (JSON array or YAML sequence) holds one artifact per element, each with its own pointers.</summary>
+    private static List<ParsedDocument> Split(IReadOnlyList<ParsedDocument> documents)
+    {
+        var result = new List<ParsedDocument>(documents.Count);
+        foreach (var document in documents)
+        {
+            if (document.Root is not JsonArray array)
+            {
+                if (document.Root is not null || document.Error is not null) result.Add(document);
+                continue;
+            }
+
+            var elements = array.ToArray();
+            array.Clear();
+            var buckets = new Dictionary<string, SourcePosition>[elements.Length];
+            for (var i = 0; i < buckets.Length; i++) buckets[i] = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
+            foreach (var (pointer, position) in document.Positions)
+            {
+                if (pointer.Length < 2) continue;
+                var slash = pointer.IndexOf('/', 1);
+                var first = slash < 0 ? pointer[1..] : pointer[1..slash];
+                if (int.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < buckets.Length)
+                    buckets[i][slash < 0 ? string.Empty : pointer[slash..]] = position;
+            }
+
+            for (var i = 0; i < elements.Length; i++)
+            {
+                if (elements[i] is not null) result.Add(new ParsedDocument(elements[i], buckets[i]));
+            }
+        }
+
+        return result;
+    }
+
+    private static bool IsGovernanceLike(ParsedDocument document)
+    {
+        if (document.Root is not JsonObject root) return false;
+        if (root.TryGetPropertyValue("apiVersion", out var apiVersion) && apiVersion is not null)
+            return apiVersion is JsonValue v && v.TryGetValue<string>(out var text) && text.StartsWith(ArtifactKinds.ApiVersionPrefix, StringComparison.Ordinal);
+        return root.ContainsKey("kind") || root.ContainsKey("metadata") || root.ContainsKey("spec");
+    }
+
+    private static void LoadDocument(string file, int index, ParsedDocument document, List<LoadedArtifact> artifacts, List<Finding> findings)
+    {
+        var positions = document.Positions;
+        Finding At(RuleDescriptor descriptor, string pointer, string message, string? artifactId, Severity? severity = null)
+        {
+            var found = positions.TryGetValue(pointer, out var p) ? p : positions.GetValueOrDefault(string.Empty);
+            return new Finding
+            {
+                RuleId = descriptor.Id,
+                Severity = severity ?? descriptor.DefaultSeverity,
+                Message = message,
+                ArtifactId = artifactId,
+                File = file,
+                Pointer = pointer,
+                Line = found.Line,
+                Column = found.Column,
+            };
+        }
+
+        if (document.Root is not JsonObject root)
+        {
+            findings.Add(At(EngineDiagnostics.UnknownKind, string.Empty, $"The document is {SchemaValidation.Show(document.Root)}, not an artifact with apiVersion and kind", null));
+            return;
+        }
+
+        var id = StringAt(root, "metadata", "id");
+        var kindText = StringAt(root, "kind");
+        if (kindText == ArtifactKinds.ConfigKind) return;
+        var envelopeProblem = CheckEnvelope(root, kindText, out var recordType);
+        if (envelopeProblem is { } problem)
+        {
+            findings.Add(At(EngineDiagnostics.UnknownKind, problem.Pointer, problem.Message, id));
+            return;
+        }
+
+        Normalize(root);
+        var schema = ArtifactSchemas.For(recordType);
+        foreach (var schemaProblem in SchemaValidation.Validate(schema, root))
+        {
+            findings.Add(At(EngineDiagnostics.SchemaViolation, schemaProblem.Pointer, schemaProblem.Message, id,
+                schemaProblem.IsUnknownProperty ? Severity.Warning : null));
+            SchemaValidation.MakeAbsent(root, schemaProblem.Pointer, schemaProblem.Kind);
+        }
+
+        CheckDateRanges(root, string.Empty, (pointer, message) => findings.Add(At(EngineDiagnostics.SchemaViolation, pointer, message, id)));
+
+        id = StringAt(root, "metadata", "id");
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            var holder = document.Root is JsonObject && positions.ContainsKey("/metadata") && root["metadata"] is JsonObject ? "/metadata" : string.Empty;
+            findings.Add(At(EngineDiagnostics.SchemaViolation, holder, "'metadata.id' is required: every artifact needs an id", null));
+        }
+
+        var artifact = Deserialize(root, recordType, (pointer, message) => findings.Add(At(EngineDiagnostics.SchemaViolation, pointer, message, id)));
+        artifacts.Add(new LoadedArtifact(artifact, new SourceDocument(file, index, new SourceMap(positions))));
+    }
+
+    private static (string Pointer, string Message)? CheckEnvelope(JsonObject root, string? kindText, out Type recordType)
+    {
+        recordType = typeof(Artifact);
+        var hasApiVersion = root.TryGetPropertyValue("apiVersion", out var apiVersionNode) && apiVersionNode is not null;
+        var apiVersion = StringAt(root, "apiVersion");
+        if (hasApiVersion && apiVersion != ArtifactKinds.ApiVersion)
+            return ("/apiVersion", $"Unknown apiVersion {SchemaValidation.Show(apiVersionNode)}; expected '{ArtifactKinds.ApiVersion}'");
+        var hasKind = root.TryGetPropertyValue("kind", out var kindNode) && kindNode is not null;
+        if (hasKind && !ArtifactKinds.TryGet(kindText, out _, out recordType))
+        {
+            var suggestion = kindText is null ? null : ArtifactKinds.Suggest(kindText);
+            return ("/kind", $"Unknown kind {SchemaValidation.Show(kindNode)}" +
+                (suggestion is null ? $"; expected one of {string.Join(", ", ArtifactKinds.Names)}" : $" (did you mean '{suggestion}'?)"));
+        }
+
+        if (!hasApiVersion && !hasKind) return (string.Empty, $"The document has neither apiVersion nor kind; expected apiVersion: {ArtifactKinds.ApiVersion} and a kind");
+        if (!hasApiVersion) return (string.Empty, $"The document has no apiVersion; expected apiVersion: {ArtifactKinds.ApiVersion}");
+        if (!hasKind) return (string.Empty, $"The document has no kind; expected one of {string.Join(", ", ArtifactKinds.Names)}");
+        return null;
+    }
+
+    /// <summary>Removes null and blank-string values from objects: blank means absent (SPEC §H), never a schema error.</summary>
+    private static void Normalize(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                List<string>? blank = null;
+                foreach (var (name, value) in obj)
+                {
+                    if (value is null || (value is JsonValue v && v.TryGetValue<string>(out var text) && string.IsNullOrWhiteSpace(text)))
+                        (blank ??= []).Add(name);
+                    else Normalize(value);
+                }
+
+                if (blank is not null)
+                {
+                    foreach (var name in blank) obj.Remove(name);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var element in array) Normalize(element);
+                break;
+        }
+    }
+
+    /// <summary>A range whose end is before its start is GOV002 at its end, and the range counts as absent.</summary>
+    private static void CheckDateRanges(JsonNode? node, string pointer, Action<string, string> report)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (name, value) in obj.ToArray())
+                {
+                    var childPointer = JsonPointer.Append(pointer, name);
+                    if (value is JsonObject range && TryDate(range, "start", out var start) && TryDate(range, "end", out var end) && end < start)
+                    {
+                        report(JsonPointer.Append(childPointer, "end"), $"'end' {end:yyyy-MM-dd} is before 'start' {start:yyyy-MM-dd}; the range is ignored");
+                        obj.Remove(name);
+                        continue;
+                    }
+
+                    CheckDateRanges(value, childPointer, report);
+                }
+
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++) CheckDateRanges(array[i], JsonPointer.Append(pointer, i), report);
+                break;
+        }
+    }
+
+    private static bool TryDate(JsonObject obj, string name, out DateOnly date)
+    {
+        date = default;
+        return obj[name] is JsonValue v && v.TryGetValue<string>(out var text) &&
+            DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    }
+
+    private static Artifact Deserialize(JsonObject root, Type recordType, Action<string, string> report)
+    {
+        // The schema catches what the records cannot hold; anything it misses is reported here and dropped, then retried.
+        for (var attempt = 0; attempt < 64; attempt++)
+        {
+            try
+            {
+                return (Artifact)(root.Deserialize(recordType, ArtifactSerialization.Options)
+                    ?? throw new JsonException("The document is empty"));
+            }
+            catch (JsonException ex) when (ex.Path is { Length: > 1 } path)
+            {
+                var pointer = FromJsonPath(path);
+                var tokens = JsonPointer.Tokens(pointer);
+                report(pointer, $"'{(tokens.Count > 0 ? tokens[^1] : "document")}' cannot be read: {SchemaValidation.Show(SchemaValidation.Find(root, pointer))}; the value is ignored");
+                SchemaValidation.MakeAbsent(root, pointer);
+            }
+        }
+
+        return (Artifact)Activator.CreateInstance(recordType)!;
+    }
+
+    /// <summary>Converts a System.Text.Json path (<c>$.spec.items[0]</c> or <c>$['a.b']</c>) into a JSON pointer.</summary>
+    private static string FromJsonPath(string path)
+    {
+        var tokens = new List<string>();
+        var i = 1;
+        while (i < path.Length)
+        {
+            if (path[i] == '.')
+            {
+                var end = path.IndexOfAny(['.', '['], i + 1);
+                if (end < 0) end = path.Length;
+                tokens.Add(path[(i + 1)..end]);
+                i = end;
+            }
+            else if (path[i] == '[' && i + 1 < path.Length && path[i + 1] == '\'')
+            {
+                var end = path.IndexOf("']", i + 2, StringComparison.Ordinal);
+                if (end < 0) break;
+                tokens.Add(path[(i + 2)..end]);
+                i = end + 2;
+            }
+            else if (path[i] == '[')
+            {
+                var end = path.IndexOf(']', i);
+                if (end < 0) break;
+                tokens.Add(path[(i + 1)..end]);
+                i = end + 1;
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        return JsonPointer.FromTokens(tokens);
+    }
+
+    private static string? StringAt(JsonObject root, params string[] path)
+    {
+        JsonNode? node = root;
+        foreach (var name in path)
+        {
+            if (node is not JsonObject obj || !obj.TryGetPropertyValue(name, out node)) return null;
+        }
+
+        return node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+    }
+
+    private static Finding Parse(string file, string message, int line, int column) => new()
+    {
+        RuleId = EngineDiagnostics.ParseError.Id,
+        Severity = EngineDiagnostics.ParseError.DefaultSeverity,
+        Message = message,
+        File = file,
+        Pointer = string.Empty,
+        Line = line,
+        Column = column,
+    };
+}

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Governance.Rules.Loading;
+
+/// <summary>The System.Text.Json settings shared by loading, schema generation and option binding: camelCase names and enums.</summary>
+public static class ArtifactSerialization
+{
+    /// <summary>The options: camelCase properties, camelCase string enums, unknown members skipped (the schema reports them).</summary>
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            DictionaryKeyPolicy = JsonNamingPolicy.CamelCase,
+            PropertyNameCaseInsensitive = false,
+            NumberHandling = JsonNumberHandling.Strict,
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            WriteIndented = true,
+            MaxDepth = DocumentLimits.MaxDepth + 8,
+        };
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}
+
+/// <summary>Limits that keep hostile input from exhausting the stack or memory.</summary>
+public static class DocumentLimits
+{
+    /// <summary>Deepest nesting of mappings and sequences accepted.</summary>
+    public const int MaxDepth = 128;
+
+    /// <summary>Most nodes one document may expand to, YAML aliases included.</summary>
+    public const int MaxNodesPerDocument = 2_000_000;
+}

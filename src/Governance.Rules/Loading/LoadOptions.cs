@@ -1,0 +1,21 @@
+namespace Governance.Rules.Loading;
+
+/// <summary>How paths are searched for governance files.</summary>
+public sealed record LoadOptions
+{
+    /// <summary>Globs (relative to each folder argument) a file must match; empty means every YAML/JSON file.</summary>
+    public IReadOnlyList<string> Include { get; init; } = [];
+
+    /// <summary>Globs (relative to each folder argument) of files to leave out.</summary>
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+
+    /// <summary>Files never read as artifacts: the output, configuration and baseline files.</summary>
+    public IReadOnlyList<string> ExcludedFiles { get; init; } = [];
+
+    /// <summary>The folder file paths in findings are relative to; default the current directory.</summary>
+    public string? WorkingDirectory { get; init; }
+}
+
+/// <summary>A path argument that does not exist; an invocation error, not a finding.</summary>
+public sealed class InputPathNotFoundException(string path)
+    : FileNotFoundException($"Path not found: {path}", path);

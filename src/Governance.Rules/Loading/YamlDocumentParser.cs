@@ -1,0 +1,212 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Governance.Rules.Loading;
+
+/// <summary>
+/// Reads a YAML stream into JSON nodes with the position of every node, resolving plain scalars with the YAML 1.2
+/// core schema (so <c>2026-11-01</c> stays a string) and bounding nesting and alias expansion.
+/// </summary>
+internal static partial class YamlDocumentParser
+{
+    private const string StrTag = "tag:yaml.org,2002:str";
+
+    public static ParsedFile Parse(string text)
+    {
+        var documents = new List<ParsedDocument>();
+        var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
+        var last = Mark.Empty;
+        try
+        {
+            parser.Consume<StreamStart>();
+            while (!parser.Accept<StreamEnd>(out _))
+            {
+                var start = parser.Consume<DocumentStart>();
+                last = start.End;
+                var builder = new Builder(parser);
+                try
+                {
+                    var root = builder.ReadNode(string.Empty, 0);
+                    documents.Add(new ParsedDocument(root, builder.Positions));
+                }
+                catch (DocumentException ex)
+                {
+                    // The document is unusable, but the stream is still well-formed: skip to its end and go on.
+                    documents.Add(ParsedDocument.Failed(new SyntaxError(ex.Message, ex.Position.Line, ex.Position.Column)));
+                    while (!parser.Accept<DocumentEnd>(out _)) parser.MoveNext();
+                }
+
+                last = parser.Consume<DocumentEnd>().End;
+            }
+
+            return new ParsedFile(documents, null);
+        }
+        catch (YamlException ex)
+        {
+            var mark = ex.Start.Line > 0 ? ex.Start : last;
+            return new ParsedFile(documents, new SyntaxError(Clean(ex.Message), (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column)));
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            var mark = parser.Current?.Start ?? last;
+            return new ParsedFile(documents, new SyntaxError("Malformed YAML: " + ex.Message, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column)));
+        }
+    }
+
+    private static string Clean(string message)
+    {
+        // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: ...) - (Line: ...): "; the finding carries the position.
+        var dash = message.IndexOf("): ", StringComparison.Ordinal);
+        return message.StartsWith("(Line", StringComparison.Ordinal) && dash > 0 ? message[(dash + 3)..] : message;
+    }
+
+    private static SourcePosition At(Mark mark) => new((int)mark.Line, (int)mark.Column);
+
+    private sealed class Builder(IParser parser)
+    {
+        private readonly Dictionary<string, (JsonNode? Node, int Size)> anchors = new(StringComparer.Ordinal);
+        private int nodeCount;
+
+        public Dictionary<string, SourcePosition> Positions { get; } = new(StringComparer.Ordinal);
+
+        public JsonNode? ReadNode(string pointer, int depth)
+        {
+            if (depth > DocumentLimits.MaxDepth)
+                throw new DocumentException($"Nesting deeper than {DocumentLimits.MaxDepth} levels", At(parser.Current!.Start));
+            Count(1, parser.Current!.Start);
+            var startCount = nodeCount;
+            JsonNode? node;
+            AnchorName anchor;
+            switch (parser.Current)
+            {
+                case Scalar scalar:
+                    parser.MoveNext();
+                    Positions[pointer] = At(scalar.Start);
+                    node = Resolve(scalar);
+                    anchor = scalar.Anchor;
+                    break;
+                case MappingStart mapping:
+                    parser.MoveNext();
+                    Positions[pointer] = At(mapping.Start);
+                    node = ReadMapping(pointer, depth, mapping);
+                    anchor = mapping.Anchor;
+                    break;
+                case SequenceStart sequence:
+                    parser.MoveNext();
+                    Positions[pointer] = At(sequence.Start);
+                    node = ReadSequence(pointer, depth);
+                    anchor = sequence.Anchor;
+                    break;
+                case AnchorAlias alias:
+                    parser.MoveNext();
+                    return Expand(alias, pointer);
+                default:
+                    throw new DocumentException($"Unexpected YAML event {parser.Current?.GetType().Name}", At(parser.Current!.Start));
+            }
+
+            if (!anchor.IsEmpty) anchors[anchor.Value] = (node, nodeCount - startCount + 1);
+            return node;
+        }
+
+        private JsonObject ReadMapping(string pointer, int depth, MappingStart start)
+        {
+            var result = new JsonObject();
+            while (!parser.TryConsume<MappingEnd>(out _))
+            {
+                if (parser.Current is not Scalar key)
+                    throw new DocumentException("Mapping keys must be plain strings, not collections", At(parser.Current!.Start));
+                parser.MoveNext();
+                var name = key.Value;
+                if (result.ContainsKey(name))
+                    throw new DocumentException($"Duplicate key '{name}' in the mapping that starts at line {start.Start.Line}", At(key.Start));
+                var child = ReadNode(JsonPointer.Append(pointer, name), depth + 1);
+                result[name] = child;
+            }
+
+            return result;
+        }
+
+        private JsonArray ReadSequence(string pointer, int depth)
+        {
+            var result = new JsonArray();
+            var index = 0;
+            while (!parser.TryConsume<SequenceEnd>(out _))
+            {
+                result.Add(ReadNode(JsonPointer.Append(pointer, index), depth + 1));
+                index++;
+            }
+
+            return result;
+        }
+
+        private JsonNode? Expand(AnchorAlias alias, string pointer)
+        {
+            if (!anchors.TryGetValue(alias.Value.Value, out var anchored))
+                throw new DocumentException($"Alias *{alias.Value.Value} refers to no earlier anchor", At(alias.Start));
+            Count(anchored.Size, alias.Start);
+            var copy = anchored.Node?.DeepClone();
+            MapAll(copy, pointer, At(alias.Start));
+            return copy;
+        }
+
+        private void MapAll(JsonNode? node, string pointer, SourcePosition position)
+        {
+            Positions[pointer] = position;
+            switch (node)
+            {
+                case JsonObject obj:
+                    foreach (var (name, child) in obj) MapAll(child, JsonPointer.Append(pointer, name), position);
+                    break;
+                case JsonArray array:
+                    for (var i = 0; i < array.Count; i++) MapAll(array[i], JsonPointer.Append(pointer, i), position);
+                    break;
+            }
+        }
+
+        private void Count(int nodes, Mark mark)
+        {
+            nodeCount += nodes;
+            if (nodeCount > DocumentLimits.MaxNodesPerDocument)
+                throw new DocumentException($"The document expands to more than {DocumentLimits.MaxNodesPerDocument:N0} nodes (alias expansion is bounded)", At(mark));
+        }
+    }
+
+    /// <summary>Resolves a scalar with the YAML 1.2 core schema.</summary>
+    internal static JsonNode? Resolve(Scalar scalar)
+    {
+        var value = scalar.Value;
+        if ((!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific && scalar.Tag.Value == StrTag) || scalar.Style is not ScalarStyle.Plain) return JsonValue.Create(value);
+        if (value.Length == 0 || value is "~" or "null" or "Null" or "NULL") return null;
+        if (value is "true" or "True" or "TRUE") return JsonValue.Create(true);
+        if (value is "false" or "False" or "FALSE") return JsonValue.Create(false);
+        if (IntPattern().IsMatch(value) && decimal.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
+            return JsonValue.Create(integer);
+        if (value.StartsWith("0o", StringComparison.Ordinal) && value.Length > 2 && value.AsSpan(2).ContainsAnyExceptInRange('0', '7') is false)
+        {
+            try { return JsonValue.Create((decimal)Convert.ToInt64(value[2..], 8)); }
+            catch (OverflowException) { return JsonValue.Create(value); }
+        }
+
+        if (value.StartsWith("0x", StringComparison.Ordinal) && value.Length > 2 &&
+            long.TryParse(value.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var hex))
+            return JsonValue.Create((decimal)hex);
+        if (FloatPattern().IsMatch(value) && decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+            return JsonValue.Create(number);
+        return JsonValue.Create(value);
+    }
+
+    [GeneratedRegex("^[-+]?[0-9]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex IntPattern();
+
+    [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex FloatPattern();
+}
+
+/// <summary>A problem that makes one document unusable without breaking the stream.</summary>
+internal sealed class DocumentException(string message, SourcePosition position) : Exception(message)
+{
+    public SourcePosition Position { get; } = position;
+}
