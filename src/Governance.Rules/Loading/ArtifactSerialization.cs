@@ -35,5 +35,8 @@ public static class DocumentLimits
     public const int MaxDepth = 128;
 
     /// <summary>Most nodes one document may expand to, YAML aliases included.</summary>
-    public const int MaxNodesPerDocument = 2_000_000;
+    public const int MaxNodesPerDocument = 5_000_000;
+
+    /// <summary>Most nodes YAML aliases may add to one document (the "billion laughs" guard).</summary>
+    public const int MaxAliasExpansionNodes = 100_000;
 }

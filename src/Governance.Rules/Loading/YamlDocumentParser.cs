@@ -14,8 +14,16 @@ internal static partial class YamlDocumentParser
 {
     private const string StrTag = "tag:yaml.org,2002:str";
 
+    /// <summary>
+    /// Brackets opened and not closed beyond which the text is rejected before parsing: YamlDotNet's scanner is
+    /// quadratic in flow nesting depth, so a hostile <c>[[[[…</c> would otherwise take minutes.
+    /// </summary>
+    private const int FlowNestingPrecheckLimit = 1000;
+
     public static ParsedFile Parse(string text)
     {
+        if (FindExcessiveFlowNesting(text) is { } tooDeep)
+            return new ParsedFile([], new SyntaxError($"Nesting deeper than {DocumentLimits.MaxDepth} levels", tooDeep.Line, tooDeep.Column));
         var documents = new List<ParsedDocument>();
         var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
         var last = Mark.Empty;
@@ -56,6 +64,30 @@ internal static partial class YamlDocumentParser
         }
     }
 
+    private static SourcePosition? FindExcessiveFlowNesting(string text)
+    {
+        // Deliberately ignores quoting: no real document has a thousand unclosed brackets, and an attacker cannot hide any.
+        int depth = 0, line = 1, lineStart = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            switch (text[i])
+            {
+                case '[' or '{':
+                    if (++depth > FlowNestingPrecheckLimit) return new SourcePosition(line, i - lineStart + 1);
+                    break;
+                case ']' or '}':
+                    depth = Math.Max(0, depth - 1);
+                    break;
+                case '\n':
+                    line++;
+                    lineStart = i + 1;
+                    break;
+            }
+        }
+
+        return null;
+    }
+
     private static string Clean(string message)
     {
         // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: ...) - (Line: ...): "; the finding carries the position.
@@ -69,6 +101,7 @@ internal static partial class YamlDocumentParser
     {
         private readonly Dictionary<string, (JsonNode? Node, int Size)> anchors = new(StringComparer.Ordinal);
         private int nodeCount;
+        private int aliasNodes;
 
         public Dictionary<string, SourcePosition> Positions { get; } = new(StringComparer.Ordinal);
 
@@ -147,6 +180,9 @@ internal static partial class YamlDocumentParser
             if (!anchors.TryGetValue(alias.Value.Value, out var anchored))
                 throw new DocumentException($"Alias *{alias.Value.Value} refers to no earlier anchor", At(alias.Start));
             Count(anchored.Size, alias.Start);
+            aliasNodes += anchored.Size;
+            if (aliasNodes > DocumentLimits.MaxAliasExpansionNodes)
+                throw new DocumentException($"Aliases expand to more than {DocumentLimits.MaxAliasExpansionNodes:N0} nodes (alias expansion is bounded)", At(alias.Start));
             var copy = anchored.Node?.DeepClone();
             MapAll(copy, pointer, At(alias.Start));
             return copy;

@@ -1,0 +1,87 @@
+using Governance.Rules.DependencyInjection;
+using Governance.Rules.Engine;
+using Governance.Rules.Model;
+using Governance.Rules.Rules;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Governance.Rules.Tests.DependencyInjection;
+
+[TestFixture]
+[Category("DependencyInjection")]
+public sealed class ServiceCollectionTests
+{
+    private sealed class CustomRule : GovernanceRule
+    {
+        public override RuleDescriptor Descriptor { get; } =
+            new("GOV990", "Plan has no version", "Plan has no version", RuleCategories.Portfolio, Severity.Info, "Custom rule for tests.");
+
+        public override void Initialize(RuleRegistration registration) =>
+            registration.RegisterArtifactAction<ProjectPlan>(c =>
+            {
+                if (string.IsNullOrWhiteSpace(c.Artifact.Spec.Version)) c.ReportAt(c.Artifact.Spec, nameof(ProjectPlanSpec.Version));
+            });
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    [Test]
+    public void A_host_resolves_the_engine_and_analyses_records_built_in_memory()
+    {
+        using var provider = new ServiceCollection().AddGovernanceRules().Services.BuildServiceProvider();
+        var engine = provider.GetRequiredService<GovernanceEngine>();
+        var plan = new ProjectPlan
+        {
+            Kind = "ProjectPlan",
+            Metadata = new ArtifactMetadata { Id = "plan-in-memory" },
+            Spec = new ProjectPlanSpec { ProjectId = "proj", RiskRegister = [new Risk { Id = "r1" }] },
+        };
+        var bare = plan with { Metadata = new ArtifactMetadata { Id = "bare" }, Spec = new ProjectPlanSpec() };
+
+        var result = engine.Analyze([plan, bare]);
+
+        result.Findings.Should().ContainSingle()
+            .Which.Should().BeEquivalentTo(new { RuleId = "GOV401", ArtifactId = "bare", Pointer = "/spec", File = (string?)null });
+        engine.Rules.Should().HaveCount(BuiltInRules.Types.Count);
+    }
+
+    [Test]
+    public void Custom_rules_and_a_custom_clock_are_picked_up()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2030, 5, 6, 0, 0, 0, TimeSpan.Zero)));
+        services.AddGovernanceRules().AddRule<CustomRule>();
+        using var provider = services.BuildServiceProvider();
+        var engine = provider.GetRequiredService<GovernanceEngine>();
+
+        var result = engine.Analyze([new ProjectPlan { Kind = "ProjectPlan", Metadata = new ArtifactMetadata { Id = "p" }, Spec = new ProjectPlanSpec { RiskRegister = [new Risk()] } }]);
+
+        result.Today.Should().Be(new DateOnly(2030, 5, 6));
+        result.Findings.Should().ContainSingle().Which.Should().BeEquivalentTo(new { RuleId = "GOV990", Pointer = "/spec", Severity = Severity.Info });
+        result.Rules.Select(r => r.Id).Should().Contain("GOV990");
+    }
+
+    [Test]
+    public void Adding_twice_registers_each_rule_once()
+    {
+        var services = new ServiceCollection();
+        services.AddGovernanceRules();
+        services.AddGovernanceRules();
+        using var provider = services.BuildServiceProvider();
+
+        provider.GetServices<GovernanceRule>().Should().HaveCount(BuiltInRules.Types.Count);
+        var act = () => provider.GetRequiredService<GovernanceEngine>();
+        act.Should().NotThrow();
+    }
+
+    [Test]
+    public void Null_arguments_are_rejected()
+    {
+        var act = () => GovernanceRulesServiceCollectionExtensions.AddGovernanceRules(null!);
+        act.Should().Throw<ArgumentNullException>();
+        var builder = () => GovernanceRulesBuilderExtensions.AddRule<CustomRule>(null!);
+        builder.Should().Throw<ArgumentNullException>();
+    }
+}
