@@ -251,16 +251,16 @@ public sealed class ArtifactLoader
             return;
         }
 
-        Normalize(root);
+        Normalize(root, string.Empty, positions);
         var schema = ArtifactSchemas.For(recordType);
         foreach (var schemaProblem in SchemaValidation.Validate(schema, root))
         {
             findings.Add(At(EngineDiagnostics.SchemaViolation, schemaProblem.Pointer, schemaProblem.Message, id,
                 schemaProblem.IsUnknownProperty ? Severity.Warning : null));
-            SchemaValidation.MakeAbsent(root, schemaProblem.Pointer, schemaProblem.Kind);
+            SchemaValidation.MakeAbsent(root, schemaProblem.Pointer, positions);
         }
 
-        CheckDateRanges(root, string.Empty, (pointer, message) => findings.Add(At(EngineDiagnostics.SchemaViolation, pointer, message, id)));
+        CheckDateRanges(root, string.Empty, positions, (pointer, message) => findings.Add(At(EngineDiagnostics.SchemaViolation, pointer, message, id)));
 
         id = StringAt(root, "metadata", "id");
         if (string.IsNullOrWhiteSpace(id))
@@ -269,7 +269,7 @@ public sealed class ArtifactLoader
             findings.Add(At(EngineDiagnostics.SchemaViolation, holder, "'metadata.id' is required: every artifact needs an id", null));
         }
 
-        var artifact = Deserialize(root, recordType, (pointer, message) => findings.Add(At(EngineDiagnostics.SchemaViolation, pointer, message, id)));
+        var artifact = Deserialize(root, recordType, positions, (pointer, message) => findings.Add(At(EngineDiagnostics.SchemaViolation, pointer, message, id)));
         artifacts.Add(new LoadedArtifact(artifact, new SourceDocument(file, index, new SourceMap(positions))));
     }
 
@@ -295,7 +295,7 @@ public sealed class ArtifactLoader
     }
 
     /// <summary>Removes null and blank-string values from objects: blank means absent (SPEC §H), never a schema error.</summary>
-    private static void Normalize(JsonNode? node)
+    private static void Normalize(JsonNode? node, string pointer, Dictionary<string, SourcePosition> positions)
     {
         switch (node)
         {
@@ -305,23 +305,32 @@ public sealed class ArtifactLoader
                 {
                     if (value is null || (value is JsonValue v && v.TryGetValue<string>(out var text) && string.IsNullOrWhiteSpace(text)))
                         (blank ??= []).Add(name);
-                    else Normalize(value);
+                    else Normalize(value, JsonPointer.Append(pointer, name), positions);
                 }
 
                 if (blank is not null)
                 {
-                    foreach (var name in blank) obj.Remove(name);
+                    foreach (var name in blank)
+                    {
+                        obj.Remove(name);
+                        positions.Remove(JsonPointer.Append(pointer, name));
+                    }
                 }
 
                 break;
             case JsonArray array:
-                foreach (var element in array) Normalize(element);
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (array[i] is null) positions.Remove(JsonPointer.Append(pointer, i));
+                    else Normalize(array[i], JsonPointer.Append(pointer, i), positions);
+                }
+
                 break;
         }
     }
 
     /// <summary>A range whose end is before its start is GOV002 at its end, and the range counts as absent.</summary>
-    private static void CheckDateRanges(JsonNode? node, string pointer, Action<string, string> report)
+    private static void CheckDateRanges(JsonNode? node, string pointer, Dictionary<string, SourcePosition> positions, Action<string, string> report)
     {
         switch (node)
         {
@@ -333,15 +342,16 @@ public sealed class ArtifactLoader
                     {
                         report(JsonPointer.Append(childPointer, "end"), $"'end' {end:yyyy-MM-dd} is before 'start' {start:yyyy-MM-dd}; the range is ignored");
                         obj.Remove(name);
+                        SchemaValidation.ForgetPositions(positions, childPointer);
                         continue;
                     }
 
-                    CheckDateRanges(value, childPointer, report);
+                    CheckDateRanges(value, childPointer, positions, report);
                 }
 
                 break;
             case JsonArray array:
-                for (var i = 0; i < array.Count; i++) CheckDateRanges(array[i], JsonPointer.Append(pointer, i), report);
+                for (var i = 0; i < array.Count; i++) CheckDateRanges(array[i], JsonPointer.Append(pointer, i), positions, report);
                 break;
         }
     }
@@ -353,7 +363,7 @@ public sealed class ArtifactLoader
             DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
     }
 
-    private static Artifact Deserialize(JsonObject root, Type recordType, Action<string, string> report)
+    private static Artifact Deserialize(JsonObject root, Type recordType, Dictionary<string, SourcePosition> positions, Action<string, string> report)
     {
         // The schema catches what the records cannot hold; anything it misses is reported here and dropped, then retried.
         for (var attempt = 0; attempt < 64; attempt++)
@@ -368,7 +378,7 @@ public sealed class ArtifactLoader
                 var pointer = FromJsonPath(path);
                 var tokens = JsonPointer.Tokens(pointer);
                 report(pointer, $"'{(tokens.Count > 0 ? tokens[^1] : "document")}' cannot be read: {SchemaValidation.Show(SchemaValidation.Find(root, pointer))}; the value is ignored");
-                SchemaValidation.MakeAbsent(root, pointer);
+                SchemaValidation.MakeAbsent(root, pointer, positions);
             }
         }
 

@@ -55,7 +55,11 @@ internal static class JsonDocumentParser
     private static string CleanMessage(string message)
     {
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
+        message = cut > 0 ? message[..cut] : message;
+        // System.Text.Json suggests changing reader options, which a document author cannot do.
+        message = message.Replace(" Change the reader options.", string.Empty, StringComparison.Ordinal)
+            .Replace(" which is not supported in this mode", string.Empty, StringComparison.Ordinal);
+        return message.TrimEnd('.', ' ');
     }
 
     private static JsonNode? ReadValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> bytes, LineIndex lines, Dictionary<string, SourcePosition> positions, string pointer)

@@ -23,6 +23,8 @@ internal static class SchemaValidation
             {
                 var pointer = ToPointer(leaf);
                 if (!seen.Add((pointer, leaf.Kind))) continue;
+                // null counts as absent (SPEC §H), also as a list entry, where removing it would shift the indexes.
+                if (leaf.Kind != ValidationErrorKind.NoAdditionalPropertiesAllowed && pointer.Length > 0 && Find(root, pointer) is null && Exists(root, pointer)) continue;
                 problems.Add(Describe(leaf, pointer, root));
             }
         }
@@ -133,6 +135,14 @@ internal static class SchemaValidation
 
     private static string Format(decimal? number) => number?.ToString(CultureInfo.InvariantCulture) ?? "?";
 
+    /// <summary>Removes the positions of a node made absent and of everything below it, so locations fall back to its holder.</summary>
+    internal static void ForgetPositions(Dictionary<string, SourcePosition> positions, string pointer)
+    {
+        positions.Remove(pointer);
+        var prefix = pointer + "/";
+        foreach (var key in positions.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).ToList()) positions.Remove(key);
+    }
+
     internal static string Show(JsonNode? value) => value switch
     {
         null => "null",
@@ -159,10 +169,18 @@ internal static class SchemaValidation
         return node;
     }
 
-    /// <summary>Makes the value at <paramref name="pointer"/> absent: removed from an object, emptied in a list (so indexes keep their meaning).</summary>
-    internal static void MakeAbsent(JsonNode root, string pointer, ValidationErrorKind? kind = null)
+    private static bool Exists(JsonNode root, string pointer) => Find(root, JsonPointer.Parent(pointer)) switch
+    {
+        JsonObject obj => obj.ContainsKey(JsonPointer.Tokens(pointer)[^1]),
+        JsonArray array => int.TryParse(JsonPointer.Tokens(pointer)[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < array.Count,
+        _ => false,
+    };
+
+    /// <summary>Makes the value at <paramref name="pointer"/> absent: removed from an object, null in a list (so indexes keep their meaning).</summary>
+    internal static void MakeAbsent(JsonNode root, string pointer, Dictionary<string, SourcePosition> positions)
     {
         if (pointer.Length == 0) return;
+        ForgetPositions(positions, pointer);
         var parent = Find(root, JsonPointer.Parent(pointer));
         var name = JsonPointer.Tokens(pointer)[^1];
         switch (parent)
@@ -171,7 +189,7 @@ internal static class SchemaValidation
                 obj.Remove(name);
                 break;
             case JsonArray array when int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < array.Count:
-                array[i] = kind == ValidationErrorKind.ObjectExpected || array[i] is JsonObject ? new JsonObject() : JsonValue.Create(string.Empty);
+                array[i] = null; // an absent entry: rules skip null entries, and the other entries keep their indexes
                 break;
         }
     }

@@ -59,8 +59,9 @@ internal static partial class YamlDocumentParser
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
+            // YamlDotNet throws a bare InvalidOperationException on some malformed flow collections: no position, no useful text.
             var mark = parser.Current?.Start ?? last;
-            return new ParsedFile(documents, new SyntaxError("Malformed YAML: " + ex.Message, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column)));
+            return new ParsedFile(documents, new SyntaxError("Malformed YAML near here: an unclosed '[' or '{', or a misplaced ':' or '-'", (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column)));
         }
     }
 

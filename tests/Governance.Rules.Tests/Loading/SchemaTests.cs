@@ -146,7 +146,7 @@ public sealed class SchemaTests
     }
 
     [Test]
-    public void A_list_item_of_the_wrong_type_is_reported_and_kept_as_an_empty_item()
+    public void A_list_item_of_the_wrong_type_is_reported_and_becomes_an_absent_entry()
     {
         var result = RuleHarness.Analyze("""
             apiVersion: governance/v1
@@ -159,6 +159,7 @@ public sealed class SchemaTests
         result.Findings.Should().ContainSingle(f => f.RuleId == "GOV002").Which.Pointer.Should().Be("/spec/riskRegister/0");
         var plan = result.Artifacts.Single().As<ProjectPlan>();
         plan.Spec.RiskRegister.Should().HaveCount(2);
+        plan.Spec.RiskRegister[0].Should().BeNull();
         plan.Spec.RiskRegister[1].Id.Should().Be("r2");
     }
 
