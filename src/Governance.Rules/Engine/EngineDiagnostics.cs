@@ -33,7 +33,10 @@ public static class EngineDiagnostics
     /// <summary>GOV005: suppression without justification, or expired.</summary>
     public static RuleDescriptor InvalidSuppression { get; } = new(
         "GOV005", "Suppression without justification, or expired", "{0}", RuleCategories.Engine, Severity.Warning,
-        "A suppression or exemption has no justification or has expired, so it suppresses nothing.");
+        "A suppression or exemption has no justification or has expired, so it suppresses nothing.")
+    {
+        UsesClock = true,
+    };
 
     /// <summary>GOV006: a valid suppression that matched nothing.</summary>
     public static RuleDescriptor UnusedSuppression { get; } = new(

@@ -6,6 +6,9 @@ namespace Governance.Rules.Rules;
 /// <summary>GOV401: a project plan's risk register holds fewer than <see cref="GOV401Options.MinRisks"/> risks.</summary>
 internal sealed class GOV401 : GovernanceRule<GOV401Options>
 {
+    /// <summary>An entry equal to this one has every field absent: an empty object, blank (SPEC §H), so not a risk.</summary>
+    private static readonly Risk BlankRisk = new();
+
     public override RuleDescriptor Descriptor { get; } = new(
         "GOV401",
         "Plan has no risk register",
@@ -19,7 +22,7 @@ internal sealed class GOV401 : GovernanceRule<GOV401Options>
         {
             var options = context.GetOptions<GOV401Options>();
             var spec = context.Artifact.Spec;
-            var count = spec.RiskRegister.Count(r => r is not null);
+            var count = spec.RiskRegister.Count(r => r is not null && r != BlankRisk);
             if (count < options.MinRisks) context.ReportAt(spec, nameof(ProjectPlanSpec.RiskRegister), count, options.MinRisks);
         });
 }
