@@ -56,7 +56,7 @@ public sealed class ServiceCollectionTests
         using var provider = services.BuildServiceProvider();
         var engine = provider.GetRequiredService<GovernanceEngine>();
 
-        var result = engine.Analyze([new ProjectPlan { Kind = "ProjectPlan", Metadata = new ArtifactMetadata { Id = "p" }, Spec = new ProjectPlanSpec { RiskRegister = [new Risk()] } }]);
+        var result = engine.Analyze([new ProjectPlan { Kind = "ProjectPlan", Metadata = new ArtifactMetadata { Id = "p" }, Spec = new ProjectPlanSpec { RiskRegister = [new Risk { Id = "r1" }] } }]);
 
         result.Today.Should().Be(new DateOnly(2030, 5, 6));
         result.Findings.Should().ContainSingle().Which.Should().BeEquivalentTo(new { RuleId = "GOV990", Pointer = "/spec", Severity = Severity.Info });

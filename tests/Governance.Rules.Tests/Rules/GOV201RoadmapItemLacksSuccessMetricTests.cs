@@ -460,7 +460,6 @@ public sealed class GOV201RoadmapItemLacksSuccessMetricTests
     }
 
     [Test]
-    [Ignore("Loader bug: a null list element is reported as GOV002 '... must be an object, not null' and replaced by an empty object (SPEC §H: null counts as absent and is not GOV002).")]
     public void A_null_item_in_yaml_is_neither_a_schema_error_nor_an_item()
     {
         const string yaml = """

@@ -268,7 +268,6 @@ public sealed class GOV401PlanHasNoRiskRegisterTests
     }
 
     [Test]
-    [Ignore("Loader bug: 'spec:' written as null keeps its source position, so the finding points at '/spec' (line 5) instead of the document root (SPEC §H: null counts as absent; nearest present ancestor).")]
     public void A_null_spec_is_absent_and_the_finding_points_at_the_root()
     {
         const string yaml = """
@@ -284,7 +283,6 @@ public sealed class GOV401PlanHasNoRiskRegisterTests
     }
 
     [Test]
-    [Ignore("Loader bug: a null list element is reported as GOV002 '... must be an object, not null' and replaced by an empty object (SPEC §H: null counts as absent and is not GOV002).")]
     public void A_register_of_null_entries_holds_no_risk()
     {
         const string yaml = """
