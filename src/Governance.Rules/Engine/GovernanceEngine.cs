@@ -98,7 +98,10 @@ public sealed class GovernanceEngine
             rule.Initialize(registration);
             var run = new RuleRun(rule.Descriptor, portfolio, today, settings?.Options,
                 (entry, target, property, severity, fixedSeverity, args) => CreateFinding(rule.Descriptor, settings, today, entry, target, property, severity, fixedSeverity, args),
-                findings.Add);
+                findings.Add)
+            {
+                EffectiveSeverityOf = (ruleId, reported) => EffectiveSeverity(options, today, ruleId, reported),
+            };
             active.Add((rule, run, registration));
         }
 
@@ -185,6 +188,15 @@ public sealed class GovernanceEngine
             StageTimings = stages,
             RuleTimings = timings,
         };
+    }
+
+    private Severity? EffectiveSeverity(AnalysisOptions options, DateOnly today, string ruleId, Severity reported)
+    {
+        if (!rules.Any(r => r.Descriptor.Id == ruleId)) return null;
+        var settings = options.Rules.GetValueOrDefault(ruleId);
+        if (settings is { Enabled: false }) return null;
+        if (settings?.EnforceFrom is { } enforceFrom && today < enforceFrom) return Severity.Info;
+        return settings?.Severity ?? reported;
     }
 
     private static IEnumerable<Finding> FindDuplicates(List<ArtifactEntry> entries)

@@ -30,6 +30,13 @@ public abstract class RuleContext
     public TOptions GetOptions<TOptions>()
         where TOptions : class, new() => run.GetOptions<TOptions>();
 
+    /// <summary>
+    /// The severity another rule's finding would have, given the configuration: <see langword="null"/> when that rule is
+    /// disabled; info before its <c>enforceFrom</c>; else the configured severity, else <paramref name="reportedSeverity"/>.
+    /// For rules that depend on what another rule reports (GOV504 on GOV408 and GOV410).
+    /// </summary>
+    public Severity? EffectiveSeverityOf(string ruleId, Severity reportedSeverity) => run.EffectiveSeverityOf(ruleId, reportedSeverity);
+
     private protected RuleRun Run => run;
 
     private protected void ReportCore(ArtifactEntry entry, object target, string? property, Severity? severity, bool fixedSeverity, object?[] args)
@@ -139,6 +146,8 @@ internal sealed class RuleRun
     }
 
     public ArtifactEntry EntryOf(Artifact artifact) => Portfolio.EntryOf(artifact);
+
+    public Func<string, Severity, Severity?> EffectiveSeverityOf { get; init; } = (_, reported) => reported;
 
     public void Report(ArtifactEntry entry, object target, string? property, Severity? severity, bool fixedSeverity, object?[] args) =>
         sink(createFinding(entry, target, property, severity, fixedSeverity, args));
