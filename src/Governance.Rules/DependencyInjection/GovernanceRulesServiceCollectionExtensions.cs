@@ -2,6 +2,7 @@ using Governance.Rules.DependencyInjection;
 using Governance.Rules.Rules;
 using Governance.Rules.Engine;
 using Governance.Rules.Loading;
+using Governance.Rules.Reporting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,8 @@ public static class GovernanceRulesServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the engine, the loader, the system clock (unless a <see cref="TimeProvider"/> is already registered) and
-    /// every built-in rule. Returns a builder for adding custom rules.
+    /// every built-in rule and report formatter (<see cref="IReportFormatter"/>: text, sarif). Returns a builder for
+    /// adding custom rules.
     /// </summary>
     public static IGovernanceRulesBuilder AddGovernanceRules(this IServiceCollection services)
     {
@@ -21,6 +23,8 @@ public static class GovernanceRulesServiceCollectionExtensions
         services.TryAddSingleton<GovernanceEngine>();
         foreach (var ruleType in BuiltInRules.Types)
             services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(GovernanceRule), ruleType));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportFormatter, TextReportFormatter>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportFormatter, SarifReportFormatter>());
         return new GovernanceRulesBuilder(services);
     }
 
