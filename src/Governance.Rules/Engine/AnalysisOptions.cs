@@ -18,6 +18,15 @@ public sealed record AnalysisOptions
     /// <summary>How files are found when analysing paths.</summary>
     public LoadOptions Load { get; init; } = new();
 
+    /// <summary>Rule settings for some files; later entries win, field by field.</summary>
+    public IReadOnlyList<RuleOverride> Overrides { get; init; } = [];
+
+    /// <summary>Central exemptions.</summary>
+    public IReadOnlyList<ExemptionSettings> Exemptions { get; init; } = [];
+
+    /// <summary>The baseline; findings it covers are marked baselined and do not count towards the exit code.</summary>
+    public Baseline? Baseline { get; init; }
+
     /// <summary>Most artifacts analysed at once; default the processor count.</summary>
     public int? MaxDegreeOfParallelism { get; init; }
 }
@@ -28,12 +37,21 @@ public sealed record RuleSettings
     /// <summary>The severity that replaces the rule's own (both of them, for rules with two); <see langword="null"/> keeps them.</summary>
     public Severity? Severity { get; init; }
 
-    /// <summary>Whether the rule runs; <c>none</c> in configuration means disabled.</summary>
-    public bool Enabled { get; init; } = true;
+    /// <summary>Whether the rule runs (<c>none</c> in configuration means disabled); <see langword="null"/> leaves it as set before (default on).</summary>
+    public bool? Enabled { get; init; }
 
     /// <summary>Until this date the rule's findings are reported as info; from it on, at their severity.</summary>
     public DateOnly? EnforceFrom { get; init; }
 
     /// <summary>The rule's options as written in configuration (camelCase), bound onto the rule's options type.</summary>
     public JsonElement? Options { get; init; }
+
+    /// <summary>These settings with every field that <paramref name="later"/> sets replaced by its value.</summary>
+    public RuleSettings MergedWith(RuleSettings? later) => later is null ? this : new RuleSettings
+    {
+        Severity = later.Severity ?? Severity,
+        Enabled = later.Enabled ?? Enabled,
+        EnforceFrom = later.EnforceFrom ?? EnforceFrom,
+        Options = later.Options ?? Options,
+    };
 }

@@ -26,6 +26,12 @@ public sealed record AnalysisResult
     /// <summary>Time spent in each rule, summed over artifacts (CPU time across threads).</summary>
     public IReadOnlyDictionary<string, TimeSpan> RuleTimings { get; init; } = new Dictionary<string, TimeSpan>();
 
+    /// <summary>Baseline entries with fewer findings now than recorded (fixed), so the baseline can be tightened.</summary>
+    public IReadOnlyList<BaselineEntry> FixedBaselineEntries { get; init; } = [];
+
+    /// <summary>Whether a baseline was applied.</summary>
+    public bool BaselineApplied { get; init; }
+
     /// <summary>Counts by severity of the findings that are not suppressed, exempted or baselined.</summary>
     public FindingSummary Summary => FindingSummary.Of(Findings);
 

@@ -83,24 +83,30 @@ public sealed class GovernanceEngine
         var stopwatch = Stopwatch.StartNew();
         var today = Today(options);
         var findings = new ConcurrentBag<Finding>();
-        foreach (var finding in loaderFindings) findings.Add(WithEngineSeverity(finding, options));
-        foreach (var finding in FindDuplicates(entries)) findings.Add(WithEngineSeverity(finding, options));
+        var engineSeverities = new SettingsResolver(options);
+        Finding WithEngineSeverity(Finding finding) =>
+            engineSeverities.For(finding.RuleId, finding.File) is { Severity: { } severity } ? finding with { Severity = severity } : finding;
+        foreach (var finding in loaderFindings) findings.Add(WithEngineSeverity(finding));
+        foreach (var finding in FindDuplicates(entries)) findings.Add(WithEngineSeverity(finding));
         var portfolio = new PortfolioIndex(entries);
         stages["index"] = stopwatch.Elapsed;
 
         stopwatch.Restart();
+        var resolver = new SettingsResolver(options);
         var active = new List<(GovernanceRule Rule, RuleRun Run, RuleRegistration Registration)>();
         foreach (var rule in rules)
         {
-            var settings = options.Rules.GetValueOrDefault(rule.Descriptor.Id);
-            if (settings is { Enabled: false }) continue;
+            var id = rule.Descriptor.Id;
+            if (!resolver.RunsAnywhere(id)) continue;
             var registration = new RuleRegistration(rule);
             rule.Initialize(registration);
-            var run = new RuleRun(rule.Descriptor, portfolio, today, settings?.Options,
-                (entry, target, property, severity, fixedSeverity, args) => CreateFinding(rule.Descriptor, settings, today, entry, target, property, severity, fixedSeverity, args),
+            var run = new RuleRun(rule.Descriptor, portfolio, today,
+                entry => resolver.For(id, entry?.Document?.File),
+                (entry, target, property, severity, fixedSeverity, args) =>
+                    CreateFinding(rule.Descriptor, resolver.For(id, entry.Document?.File), today, entry, target, property, severity, fixedSeverity, args),
                 findings.Add)
             {
-                EffectiveSeverityOf = (ruleId, reported) => EffectiveSeverity(options, today, ruleId, reported),
+                EffectiveSeverityOf = (ruleId, reported) => EffectiveSeverity(resolver, today, ruleId, reported),
             };
             active.Add((rule, run, registration));
         }
@@ -127,6 +133,7 @@ public sealed class GovernanceEngine
             foreach (var (ruleIndex, action) in actions)
             {
                 var (rule, run, _) = active[ruleIndex];
+                if (resolver.For(rule.Descriptor.Id, entry.Document?.File) is { Enabled: false }) continue;
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
@@ -138,7 +145,7 @@ public sealed class GovernanceEngine
                 }
                 catch (Exception ex)
                 {
-                    findings.Add(RuleFailed(rule, ex, entry, options));
+                    findings.Add(WithEngineSeverity(RuleFailed(rule, ex, entry)));
                 }
 
                 Interlocked.Add(ref ruleTicks[ruleIndex], Stopwatch.GetTimestamp() - started);
@@ -163,7 +170,7 @@ public sealed class GovernanceEngine
                 }
                 catch (Exception ex)
                 {
-                    findings.Add(RuleFailed(rule, ex, null, options));
+                    findings.Add(WithEngineSeverity(RuleFailed(rule, ex, null)));
                 }
 
                 Interlocked.Add(ref ruleTicks[ruleIndex], Stopwatch.GetTimestamp() - started);
@@ -173,8 +180,13 @@ public sealed class GovernanceEngine
 
         stopwatch.Restart();
         var ordered = findings.ToList();
+        var ran = active.Select(a => a.Rule.Descriptor.Id).ToHashSet(StringComparer.Ordinal);
+        SuppressionProcessor.Apply(ordered, entries, options, today,
+            (ruleId, entry) => (ran.Contains(ruleId) && resolver.For(ruleId, entry.Document?.File) is not { Enabled: false }) || SuppressionProcessor.IsEngineDiagnostic(ruleId),
+            WithEngineSeverity);
         ordered.Sort(Finding.ReportOrder);
-        stages["sort"] = stopwatch.Elapsed;
+        var fixedEntries = options.Baseline is { } baseline ? SuppressionProcessor.ApplyBaseline(ordered, baseline) : [];
+        stages["suppressions"] = stopwatch.Elapsed;
         var timings = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
         for (var r = 0; r < active.Count; r++) timings[active[r].Rule.Descriptor.Id] = Stopwatch.GetElapsedTime(0, ruleTicks[r]);
 
@@ -187,13 +199,15 @@ public sealed class GovernanceEngine
             Artifacts = portfolio.Artifacts,
             StageTimings = stages,
             RuleTimings = timings,
+            FixedBaselineEntries = fixedEntries,
+            BaselineApplied = options.Baseline is not null,
         };
     }
 
-    private Severity? EffectiveSeverity(AnalysisOptions options, DateOnly today, string ruleId, Severity reported)
+    private Severity? EffectiveSeverity(SettingsResolver resolver, DateOnly today, string ruleId, Severity reported)
     {
         if (!rules.Any(r => r.Descriptor.Id == ruleId)) return null;
-        var settings = options.Rules.GetValueOrDefault(ruleId);
+        var settings = resolver.For(ruleId, null);
         if (settings is { Enabled: false }) return null;
         if (settings?.EnforceFrom is { } enforceFrom && today < enforceFrom) return Severity.Info;
         return settings?.Severity ?? reported;
@@ -229,8 +243,9 @@ public sealed class GovernanceEngine
         }
     }
 
-    private static Finding CreateFinding(RuleDescriptor descriptor, RuleSettings? settings, DateOnly today, ArtifactEntry entry, object target, string? property, Severity? reported, bool fixedSeverity, object?[] args)
+    private static Finding? CreateFinding(RuleDescriptor descriptor, RuleSettings? settings, DateOnly today, ArtifactEntry entry, object target, string? property, Severity? reported, bool fixedSeverity, object?[] args)
     {
+        if (settings is { Enabled: false }) return null; // a portfolio rule reporting on a file where the rule is off
         var (pointer, position) = entry.Locate(target, property);
         var severity = fixedSeverity && reported is { } fixedValue
             ? fixedValue
@@ -249,7 +264,7 @@ public sealed class GovernanceEngine
         };
     }
 
-    private static Finding RuleFailed(GovernanceRule rule, Exception exception, ArtifactEntry? entry, AnalysisOptions options)
+    private static Finding RuleFailed(GovernanceRule rule, Exception exception, ArtifactEntry? entry)
     {
         var descriptor = EngineDiagnostics.RuleFailed;
         var finding = new Finding
@@ -263,11 +278,6 @@ public sealed class GovernanceEngine
         };
         if (entry?.Document is { } document && document.Map.TryGetPosition(string.Empty, out var root))
             finding = finding with { Line = root.Line, Column = root.Column };
-        return WithEngineSeverity(finding, options);
+        return finding;
     }
-
-    private static Finding WithEngineSeverity(Finding finding, AnalysisOptions options) =>
-        options.Rules.TryGetValue(finding.RuleId, out var settings) && settings.Severity is { } severity
-            ? finding with { Severity = severity }
-            : finding;
 }

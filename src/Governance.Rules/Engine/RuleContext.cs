@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Governance.Rules.Model;
 
@@ -28,7 +29,9 @@ public abstract class RuleContext
 
     /// <summary>The rule's options: the configured values over the defaults of <typeparamref name="TOptions"/>.</summary>
     public TOptions GetOptions<TOptions>()
-        where TOptions : class, new() => run.GetOptions<TOptions>();
+        where TOptions : class, new() => run.GetOptions<TOptions>(CurrentEntry);
+
+    private protected virtual ArtifactEntry? CurrentEntry => null;
 
     /// <summary>
     /// The severity another rule's finding would have, given the configuration: <see langword="null"/> when that rule is
@@ -62,6 +65,8 @@ public sealed class ArtifactRuleContext<TArtifact> : RuleContext
 
     /// <summary>The artifact being analysed.</summary>
     public TArtifact Artifact { get; }
+
+    private protected override ArtifactEntry? CurrentEntry => entry;
 
     /// <summary>Reports a finding at <paramref name="target"/> (the artifact or any record inside it) at the rule's severity.</summary>
     public void Report(object target, params object?[] messageArgs) =>
@@ -104,26 +109,27 @@ public sealed class PortfolioRuleContext : RuleContext
     }
 }
 
-/// <summary>One rule's run: its effective settings and the sink its findings go to.</summary>
+/// <summary>One rule's run: its effective settings (per file, with overrides) and the sink its findings go to.</summary>
 internal sealed class RuleRun
 {
-    private readonly Func<ArtifactEntry, object, string?, Severity?, bool, object?[], Finding> createFinding;
+    private readonly Func<ArtifactEntry, object, string?, Severity?, bool, object?[], Finding?> createFinding;
     private readonly Action<Finding> sink;
-    private readonly JsonElement? configuredOptions;
-    private object? options;
+    private readonly Func<ArtifactEntry?, RuleSettings?> settingsFor;
+    private readonly ConcurrentDictionary<RuleSettings, object> optionsBySettings = new(ReferenceEqualityComparer.Instance);
+    private object? defaultOptions;
 
     public RuleRun(
         RuleDescriptor descriptor,
         PortfolioIndex portfolio,
         DateOnly today,
-        JsonElement? configuredOptions,
-        Func<ArtifactEntry, object, string?, Severity?, bool, object?[], Finding> createFinding,
+        Func<ArtifactEntry?, RuleSettings?> settingsFor,
+        Func<ArtifactEntry, object, string?, Severity?, bool, object?[], Finding?> createFinding,
         Action<Finding> sink)
     {
         Descriptor = descriptor;
         Portfolio = portfolio;
         Today = today;
-        this.configuredOptions = configuredOptions;
+        this.settingsFor = settingsFor;
         this.createFinding = createFinding;
         this.sink = sink;
     }
@@ -134,21 +140,28 @@ internal sealed class RuleRun
 
     public DateOnly Today { get; }
 
-    public TOptions GetOptions<TOptions>()
+    public Func<string, Severity, Severity?> EffectiveSeverityOf { get; init; } = (_, reported) => reported;
+
+    public TOptions GetOptions<TOptions>(ArtifactEntry? entry)
         where TOptions : class, new()
     {
-        if (options is TOptions typed) return typed;
-        var bound = configuredOptions is { } element
-            ? element.Deserialize<TOptions>(Loading.ArtifactSerialization.Options) ?? new TOptions()
-            : new TOptions();
-        options = bound;
-        return bound;
+        var settings = settingsFor(entry);
+        if (settings?.Options is not { } element)
+        {
+            if (defaultOptions is TOptions cached) return cached;
+            var created = new TOptions();
+            defaultOptions = created;
+            return created;
+        }
+
+        return (TOptions)optionsBySettings.GetOrAdd(settings, _ =>
+            element.Deserialize<TOptions>(Loading.ArtifactSerialization.Options) ?? new TOptions());
     }
 
     public ArtifactEntry EntryOf(Artifact artifact) => Portfolio.EntryOf(artifact);
 
-    public Func<string, Severity, Severity?> EffectiveSeverityOf { get; init; } = (_, reported) => reported;
-
-    public void Report(ArtifactEntry entry, object target, string? property, Severity? severity, bool fixedSeverity, object?[] args) =>
-        sink(createFinding(entry, target, property, severity, fixedSeverity, args));
+    public void Report(ArtifactEntry entry, object target, string? property, Severity? severity, bool fixedSeverity, object?[] args)
+    {
+        if (createFinding(entry, target, property, severity, fixedSeverity, args) is { } finding) sink(finding);
+    }
 }
