@@ -65,5 +65,6 @@ internal static class GovernCli
             CheckCommand.Create(environment),
             RulesCommand.Create(environment),
             SchemaCommand.Create(environment),
+            BaselineCommand.Create(environment),
         };
 }

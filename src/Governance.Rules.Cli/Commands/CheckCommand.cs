@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Governance.Rules.Configuration;
 using Governance.Rules.Engine;
 using Governance.Rules.Loading;
 using Governance.Rules.Reporting;
@@ -15,103 +16,26 @@ internal static class CheckCommand
 {
     private const string FailOnNone = "none";
 
-    private static readonly string[] FailOnLevels = ["error", "warning", "info", FailOnNone];
-
     public static Command Create(CliEnvironment environment)
     {
-        var paths = new Argument<string[]>("paths")
-        {
-            Description = "Files or folders to analyse (folders are searched recursively for .yaml, .yml and .json files).",
-            Arity = ArgumentArity.ZeroOrMore,
-            DefaultValueFactory = _ => ["."],
-        };
-        // An unknown option would otherwise be taken for a path: report it as the invocation error it is.
-        paths.Validators.Add(static result =>
-        {
-            foreach (var token in result.Tokens)
-            {
-                if (token.Value.Length > 1 && token.Value[0] == '-') result.AddError($"Unrecognized option '{token.Value}'.");
-            }
-        });
-        var format = new Option<string>("--format", "-f")
-        {
-            Description = "The report format.",
-            DefaultValueFactory = _ => ReportFormatNames.Text,
-        };
-        format.AcceptOnlyFromAmong([.. ReportFormatNames.All]);
-        var output = new Option<string?>("--output", "-o")
-        {
-            Description = "Write the report to this file instead of standard output; the file is never read as an artifact.",
-            HelpName = "FILE",
-        };
-        var asOf = new Option<DateOnly?>("--as-of")
-        {
-            Description = "The date the clock rules use (default: today).",
-            HelpName = "YYYY-MM-DD",
-            CustomParser = ParseDate,
-        };
-        var failOn = new Option<string>("--fail-on")
-        {
-            Description = "Exit 1 when a finding at or above this severity is neither suppressed, exempted nor baselined.",
-            DefaultValueFactory = _ => "error",
-        };
-        failOn.AcceptOnlyFromAmong(FailOnLevels);
-        var include = new Option<string[]>("--include")
-        {
-            Description = "Only analyse files matching this glob, relative to each path (repeatable).",
-            HelpName = "GLOB",
-            Arity = ArgumentArity.OneOrMore,
-            AllowMultipleArgumentsPerToken = false,
-        };
-        var exclude = new Option<string[]>("--exclude")
-        {
-            Description = "Leave out files matching this glob, relative to each path (repeatable).",
-            HelpName = "GLOB",
-            Arity = ArgumentArity.OneOrMore,
-            AllowMultipleArgumentsPerToken = false,
-        };
-        var timings = new Option<bool>("--timings")
-        {
-            Description = "Print the time spent per stage and per rule to standard error.",
-        };
-
-        var command = new Command("check", "Analyse governance artifacts and report the findings.")
-        {
-            paths, format, output, asOf, failOn, include, exclude, timings,
-        };
-        command.SetAction((parseResult, cancellationToken) =>
-        {
-            var request = new CheckRequest(
-                Paths: parseResult.GetValue(paths) is { Length: > 0 } given ? given : ["."],
-                Format: parseResult.GetRequiredValue(format),
-                Output: parseResult.GetValue(output),
-                AsOf: parseResult.GetValue(asOf),
-                FailOn: parseResult.GetRequiredValue(failOn),
-                Include: parseResult.GetValue(include) ?? [],
-                Exclude: parseResult.GetValue(exclude) ?? [],
-                Timings: parseResult.GetValue(timings));
-            return Task.FromResult(Run(request, environment, cancellationToken));
-        });
+        var options = new CheckOptionSet();
+        var command = options.AddTo(new Command("check", "Analyse governance artifacts and report the findings."));
+        command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(options.ToRequest(parseResult), environment, cancellationToken)));
         return command;
     }
 
-    private static DateOnly? ParseDate(ArgumentResult result)
-    {
-        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        result.AddError($"'{text}' is not a valid date for --as-of; expected YYYY-MM-DD, for example 2026-11-01.");
-        return null;
-    }
-
-    private sealed record CheckRequest(
+    /// <summary>What <c>check</c> and <c>baseline</c> were asked to do.</summary>
+    internal sealed record CheckRequest(
         IReadOnlyList<string> Paths,
         string Format,
         string? Output,
         DateOnly? AsOf,
-        string FailOn,
+        string? FailOn,
         IReadOnlyList<string> Include,
         IReadOnlyList<string> Exclude,
-        bool Timings);
+        bool Timings,
+        string? Config,
+        string? Baseline);
 
     private static int Run(CheckRequest request, CliEnvironment environment, CancellationToken cancellationToken)
     {
@@ -126,31 +50,11 @@ internal static class CheckCommand
         }
 
         var outputPath = request.Output is null ? null : environment.FullPath(request.Output);
-        var options = new AnalysisOptions
-        {
-            AsOf = request.AsOf,
-            Load = new LoadOptions
-            {
-                Include = request.Include,
-                Exclude = request.Exclude,
-                ExcludedFiles = outputPath is null ? [] : [outputPath],
-                WorkingDirectory = environment.WorkingDirectory,
-            },
-        };
-
         var engine = services.GetRequiredService<GovernanceEngine>();
-        AnalysisResult result;
-        try
-        {
-            result = engine.AnalyzePaths(request.Paths, options, cancellationToken);
-        }
-        catch (InputPathNotFoundException ex)
-        {
-            environment.Error.WriteLine($"govern check: path not found: {ex.FileName}");
-            return ExitCodes.InvalidInvocation;
-        }
+        if (Analyze(request, environment, engine, outputPath, useBaseline: true, cancellationToken) is not { } analysis) return ExitCodes.InvalidInvocation;
+        var (result, configuration) = analysis;
 
-        var context = new ReportContext { ToolVersion = CliVersion.Current };
+        var context = new ReportContext { ToolVersion = CliVersion.Current, BaselineUsed = result.BaselineApplied };
         var reportTime = Stopwatch.StartNew();
         if (outputPath is not null)
         {
@@ -177,9 +81,92 @@ internal static class CheckCommand
         }
 
         if (request.Timings) TimingsReport.Write(result, reportTime.Elapsed, environment.Error);
+        if (result.FixedBaselineEntries.Count > 0)
+        {
+            var fixedCount = result.FixedBaselineEntries.Sum(e => e.Count);
+            environment.Error.WriteLine($"govern: {fixedCount} baselined finding(s) are fixed; run 'govern baseline' to tighten the baseline.");
+        }
 
-        var threshold = request.FailOn == FailOnNone ? (Severity?)null : ParseSeverity(request.FailOn);
+        var failOnName = request.FailOn ?? configuration?.FailOn?.ToString().ToLowerInvariant() ?? "error";
+        var threshold = failOnName == FailOnNone ? (Severity?)null : ParseSeverity(failOnName);
         return result.HasFindingsAtOrAbove(threshold) ? ExitCodes.FindingsAtOrAboveThreshold : ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Loads the configuration and the baseline, then analyses the paths. Prints the reason and returns
+    /// <see langword="null"/> when the invocation or the configuration is invalid (exit 2).
+    /// </summary>
+    internal static (AnalysisResult Result, GovernanceConfiguration? Configuration)? Analyze(
+        CheckRequest request, CliEnvironment environment, GovernanceEngine engine, string? outputPath, bool useBaseline, CancellationToken cancellationToken)
+    {
+        GovernanceConfiguration? configuration = null;
+        string? configPath;
+        if (request.Config is not null)
+        {
+            configPath = environment.FullPath(request.Config);
+            if (!File.Exists(configPath))
+            {
+                environment.Error.WriteLine($"govern: configuration file not found: {request.Config}");
+                return null;
+            }
+        }
+        else
+        {
+            configPath = GovernanceConfigurationLoader.Find(request.Paths.Count > 0 ? request.Paths[0] : ".", environment.WorkingDirectory);
+        }
+
+        Baseline? baseline = null;
+        string? baselinePath = null;
+        try
+        {
+            if (configPath is not null) configuration = GovernanceConfigurationLoader.Load(configPath, engine.Rules, environment.WorkingDirectory);
+            if (request.Baseline is not null)
+            {
+                baselinePath = environment.FullPath(request.Baseline);
+                if (!File.Exists(baselinePath))
+                {
+                    environment.Error.WriteLine($"govern: baseline file not found: {request.Baseline}");
+                    return null;
+                }
+            }
+            else
+            {
+                baselinePath = configuration?.BaselineFile;
+            }
+
+            if (useBaseline && baselinePath is not null && File.Exists(baselinePath))
+                baseline = BaselineFile.Read(baselinePath, environment.DisplayPath(baselinePath));
+        }
+        catch (GovernanceConfigurationException ex)
+        {
+            foreach (var problem in ex.Problems) environment.Error.WriteLine($"govern: {problem}");
+            return null;
+        }
+
+        var excluded = new[] { outputPath, configPath, baselinePath }.OfType<string>().ToList();
+        var options = new AnalysisOptions
+        {
+            AsOf = request.AsOf,
+            Load = new LoadOptions
+            {
+                Include = request.Include,
+                Exclude = request.Exclude,
+                ExcludedFiles = excluded,
+                WorkingDirectory = environment.WorkingDirectory,
+            },
+        };
+        if (configuration is not null) options = configuration.ApplyTo(options);
+        options = options with { Baseline = baseline };
+
+        try
+        {
+            return (engine.AnalyzePaths(request.Paths, options, cancellationToken), configuration);
+        }
+        catch (InputPathNotFoundException ex)
+        {
+            environment.Error.WriteLine($"govern: path not found: {ex.FileName}");
+            return null;
+        }
     }
 
     private static void WriteReportFile(IReportFormatter formatter, AnalysisResult result, ReportContext context, string outputPath)
@@ -193,4 +180,124 @@ internal static class CheckCommand
         SeverityNames.TryParse(name, out var severity)
             ? severity
             : throw new ArgumentOutOfRangeException(nameof(name), name, "--fail-on accepts only error, warning, info or none.");
+}
+
+/// <summary>The options <c>check</c> and <c>baseline</c> share (SPEC §D: <c>govern baseline</c> takes the options of <c>check</c>).</summary>
+internal sealed class CheckOptionSet
+{
+    private const string FailOnNone = "none";
+    private static readonly string[] FailOnLevels = ["error", "warning", "info", FailOnNone];
+
+    public CheckOptionSet()
+    {
+        paths = new Argument<string[]>("paths")
+        {
+            Description = "Files or folders to analyse (folders are searched recursively for .yaml, .yml and .json files).",
+            Arity = ArgumentArity.ZeroOrMore,
+            DefaultValueFactory = _ => ["."],
+        };
+        // An unknown option would otherwise be taken for a path: report it as the invocation error it is.
+        paths.Validators.Add(static result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.Length > 1 && token.Value[0] == '-') result.AddError($"Unrecognized option '{token.Value}'.");
+            }
+        });
+        format = new Option<string>("--format", "-f")
+        {
+            Description = "The report format.",
+            DefaultValueFactory = _ => ReportFormatNames.Text,
+        };
+        format.AcceptOnlyFromAmong([.. ReportFormatNames.All]);
+        output = new Option<string?>("--output", "-o")
+        {
+            Description = "Write the report to this file instead of standard output; the file is never read as an artifact.",
+            HelpName = "FILE",
+        };
+        asOf = new Option<DateOnly?>("--as-of")
+        {
+            Description = "The date the clock rules use (default: today).",
+            HelpName = "YYYY-MM-DD",
+            CustomParser = ParseDate,
+        };
+        failOn = new Option<string?>("--fail-on")
+        {
+            Description = "Exit 1 when a finding at or above this severity is neither suppressed, exempted nor baselined (default: the configuration's failOn, else error).",
+        };
+        failOn.AcceptOnlyFromAmong(FailOnLevels);
+        include = new Option<string[]>("--include")
+        {
+            Description = "Only analyse files matching this glob, relative to each path (repeatable).",
+            HelpName = "GLOB",
+            Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = false,
+        };
+        exclude = new Option<string[]>("--exclude")
+        {
+            Description = "Leave out files matching this glob, relative to each path (repeatable).",
+            HelpName = "GLOB",
+            Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = false,
+        };
+        timings = new Option<bool>("--timings")
+        {
+            Description = "Print the time spent per stage and per rule to standard error.",
+        };
+        config = new Option<string?>("--config")
+        {
+            Description = "The configuration file (default: governance.yaml in the first path or above it).",
+            HelpName = "FILE",
+        };
+        baseline = new Option<string?>("--baseline")
+        {
+            Description = "A baseline written by 'govern baseline': the findings it records are reported as baselined and do not fail the run.",
+            HelpName = "FILE",
+        };
+
+    }
+
+    private readonly Argument<string[]> paths;
+    private readonly Option<string> format;
+    private readonly Option<string?> output;
+    private readonly Option<DateOnly?> asOf;
+    private readonly Option<string?> failOn;
+    private readonly Option<string[]> include;
+    private readonly Option<string[]> exclude;
+    private readonly Option<bool> timings;
+    private readonly Option<string?> config;
+    private readonly Option<string?> baseline;
+
+    /// <summary>Adds the arguments and options to <paramref name="command"/>; <c>baseline</c> leaves out the report format.</summary>
+    public Command AddTo(Command command, bool withFormat = true)
+    {
+        command.Arguments.Add(paths);
+        foreach (var option in new Option[] { format, output, asOf, failOn, include, exclude, timings, config, baseline })
+        {
+            if (withFormat || option != format) command.Options.Add(option);
+        }
+
+        return command;
+    }
+
+    /// <summary>The request the parsed command line makes.</summary>
+    public CheckCommand.CheckRequest ToRequest(ParseResult parseResult) => new(
+        Paths: parseResult.GetValue(paths) is { Length: > 0 } given ? given : ["."],
+        Format: parseResult.GetValue(format) ?? ReportFormatNames.Text,
+        Output: parseResult.GetValue(output),
+        AsOf: parseResult.GetValue(asOf),
+        FailOn: parseResult.GetValue(failOn),
+        Include: parseResult.GetValue(include) ?? [],
+        Exclude: parseResult.GetValue(exclude) ?? [],
+        Timings: parseResult.GetValue(timings),
+        Config: parseResult.GetValue(config),
+        Baseline: parseResult.GetValue(baseline));
+
+    private static DateOnly? ParseDate(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        result.AddError($"'{text}' is not a valid date for --as-of; expected YYYY-MM-DD, for example 2026-11-01.");
+        return null;
+    }
 }
