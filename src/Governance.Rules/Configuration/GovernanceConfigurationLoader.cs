@@ -92,6 +92,7 @@ public static class GovernanceConfigurationLoader
     private static readonly JsonSerializerOptions ConfigSerialization = new(ArtifactSerialization.Options)
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        DictionaryKeyPolicy = null, // rule ids and option names are written as they are
     };
 
     private sealed class Validator(string? file, Dictionary<string, SourcePosition> positions, string baseDirectory, IEnumerable<GovernanceRule> ruleList)

@@ -19,7 +19,12 @@ internal static class Suggestions
         }
 
         var limit = Math.Max(2, value.Length / 3);
-        return bestDistance <= limit && bestDistance < value.Length ? best : null;
+        if (bestDistance <= limit && bestDistance < value.Length) return best;
+
+        // An abbreviation ("warn" for "warning") is a likely slip too.
+        return value.Length >= 3
+            ? candidates.Where(c => c.StartsWith(value, StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).FirstOrDefault()
+            : null;
     }
 
     /// <summary>Optimal string alignment distance (Levenshtein with adjacent transpositions).</summary>
