@@ -1,0 +1,127 @@
+using Governance.Rules.Engine;
+using Governance.Rules.Model;
+
+namespace Governance.Rules.Rules;
+
+/// <summary>
+/// GOV904: a roadmap item in progress that no work delivers: no backlog item (not removed) links to it, directly by
+/// <c>roadmapItemId</c> or through its parent chain, and no Project (not cancelled) lists it in <c>roadmapItemIds</c>.
+/// References resolve per SPEC §H (same product, first in document order).
+/// </summary>
+internal sealed class GOV904 : GovernanceRule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "GOV904",
+        "In-progress roadmap item has no delivering work",
+        "Roadmap item {0} is in progress but no backlog item or project delivers it{1}; link the backlog items that deliver it (roadmapItemId) or the project (roadmapItemIds)",
+        RuleCategories.Portfolio,
+        Severity.Warning,
+        "A roadmap item in progress is delivered by work: a backlog item that is not removed (directly or through its parent epic) or a project that is not cancelled.");
+
+    public override void Initialize(RuleRegistration registration) =>
+        registration.RegisterPortfolioAction(context =>
+        {
+            var roadmaps = context.Portfolio.OfKind<Roadmap>().ToList();
+            if (!roadmaps.Any(r => r.Spec.Items?.Any(i => i?.Status == RoadmapItemStatus.InProgress) == true)) return;
+
+            var roadmapItems = new ProductScopedLookup<RoadmapItem>();
+            foreach (var roadmap in roadmaps)
+            {
+                foreach (var item in roadmap.Spec.Items.Present())
+                    roadmapItems.Add(roadmap.Spec.ProductId, item.Id, item);
+            }
+
+            var delivered = new HashSet<RoadmapItem>(ReferenceEqualityComparer.Instance);
+            var notCounted = new Dictionary<RoadmapItem, List<string>>(ReferenceEqualityComparer.Instance);
+            AddBacklogWork(context.Portfolio, roadmapItems, delivered, notCounted);
+            AddProjects(context.Portfolio, roadmapItems, delivered, notCounted);
+
+            foreach (var roadmap in roadmaps)
+            {
+                var items = roadmap.Spec.Items;
+                if (items is null) continue;
+                for (var i = 0; i < items.Count; i++)
+                {
+                    var item = items[i];
+                    if (item is null || item.Status != RoadmapItemStatus.InProgress || delivered.Contains(item)) continue;
+                    var note = notCounted.TryGetValue(item, out var references)
+                        ? $" (not counted: {string.Join(", ", references)})"
+                        : string.Empty;
+                    context.Report(roadmap, item, null, null, RoadmapLinkFacts.Describe(item.Id, item.Title, i), note);
+                }
+            }
+        });
+
+    /// <summary>
+    /// Backlog items that are not removed deliver the roadmap item they link to and those their ancestors (parent epic,
+    /// its parent…) link to; a parent cycle ends the walk. A removed item's own link is remembered for the message.
+    /// </summary>
+    private static void AddBacklogWork(
+        PortfolioIndex portfolio,
+        ProductScopedLookup<RoadmapItem> roadmapItems,
+        HashSet<RoadmapItem> delivered,
+        Dictionary<RoadmapItem, List<string>> notCounted)
+    {
+        var backlogs = portfolio.OfKind<Backlog>().ToList();
+        var backlogItems = new ProductScopedLookup<(BacklogItem Item, string? ProductId)>();
+        foreach (var backlog in backlogs)
+        {
+            foreach (var item in backlog.Spec.Items.Present())
+                backlogItems.Add(backlog.Spec.ProductId, item.Id, (item, backlog.Spec.ProductId));
+        }
+
+        var visited = new HashSet<BacklogItem>(ReferenceEqualityComparer.Instance);
+        foreach (var backlog in backlogs)
+        {
+            var items = backlog.Spec.Items;
+            if (items is null) continue;
+            for (var i = 0; i < items.Count; i++)
+            {
+                var item = items[i];
+                if (item.IsBlankItem()) continue;
+                if (item.Status == BacklogItemStatus.Removed)
+                {
+                    if (roadmapItems.TryResolve(backlog.Spec.ProductId, item.RoadmapItemId, out var linked))
+                        Remember(notCounted, linked, "removed backlog item " + RoadmapLinkFacts.Reference(backlog.Id, item.Id, item.Title, i));
+                    continue;
+                }
+
+                visited.Clear();
+                var current = (Item: item, ProductId: backlog.Spec.ProductId);
+                while (visited.Add(current.Item))
+                {
+                    if (roadmapItems.TryResolve(current.ProductId, current.Item.RoadmapItemId, out var roadmapItem)) delivered.Add(roadmapItem);
+                    if (!backlogItems.TryResolve(current.ProductId, current.Item.ParentId, out var parent)) break;
+                    current = parent;
+                }
+            }
+        }
+    }
+
+    /// <summary>Projects that are not cancelled deliver the roadmap items they list; a cancelled one is remembered for the message.</summary>
+    private static void AddProjects(
+        PortfolioIndex portfolio,
+        ProductScopedLookup<RoadmapItem> roadmapItems,
+        HashSet<RoadmapItem> delivered,
+        Dictionary<RoadmapItem, List<string>> notCounted)
+    {
+        foreach (var project in portfolio.OfKind<Project>())
+        {
+            var ids = project.Spec.RoadmapItemIds;
+            if (ids is null) continue;
+            var cancelled = project.Spec.Status == ProjectStatus.Cancelled;
+            foreach (var id in ids)
+            {
+                if (!roadmapItems.TryResolve(project.Spec.ProductId, id, out var roadmapItem)) continue;
+                if (cancelled) Remember(notCounted, roadmapItem, project.Id.IsBlank() ? "a cancelled project" : $"cancelled project '{project.Id}'");
+                else delivered.Add(roadmapItem);
+            }
+        }
+    }
+
+    private static void Remember(Dictionary<RoadmapItem, List<string>> notCounted, RoadmapItem item, string reference)
+    {
+        if (!notCounted.TryGetValue(item, out var references)) notCounted[item] = references = [];
+        if (!references.Contains(reference, StringComparer.Ordinal)) references.Add(reference);
+    }
+}

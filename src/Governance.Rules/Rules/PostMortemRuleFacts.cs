@@ -1,0 +1,60 @@
+using System.Globalization;
+using Governance.Rules.Model;
+
+namespace Governance.Rules.Rules;
+
+/// <summary>What the post-mortem rules (GOV701–GOV707) share: blank entries, how items and dates read in messages.</summary>
+internal static class PostMortemRuleFacts
+{
+    /// <summary>An action item equal to this one has every field absent: an empty object, blank (SPEC §H), so not an item.</summary>
+    private static readonly ActionItem BlankAction = new();
+
+    /// <summary>A timeline event equal to this one has every field absent: an empty object, blank (SPEC §H).</summary>
+    private static readonly TimelineEvent BlankEvent = new();
+
+    /// <summary>Whether <paramref name="item"/> is <see langword="null"/> or an empty object, so not an action item.</summary>
+    public static bool IsBlankAction(this ActionItem? item) => item is null || item == BlankAction;
+
+    /// <summary>Whether the post-mortem's <c>actionItems</c> hold no item (absent, empty, or only null or empty entries).</summary>
+    public static bool HasNoActions(this PostMortemSpec spec) =>
+        spec.ActionItems is null || spec.ActionItems.All(IsBlankAction);
+
+    /// <summary>Whether the post-mortem's <c>timeline</c> holds no event (absent, empty, or only null or empty entries).</summary>
+    public static bool HasNoTimeline(this PostMortemSpec spec) =>
+        spec.Timeline is null || spec.Timeline.All(e => e is null || e == BlankEvent);
+
+    /// <summary>An action item in messages: <c>'ai-1'</c>, or <c>at index 3</c> when it has no id.</summary>
+    public static string Describe(ActionItem item, int index) =>
+        item.Id.IsBlank() ? "at index " + index.ToString(CultureInfo.InvariantCulture) : $"'{item.Id}'";
+
+    /// <summary>A date as written in documents and messages: <c>yyyy-MM-dd</c>.</summary>
+    public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>An action item status as written in documents (<c>open</c>, <c>inProgress</c>…).</summary>
+    public static string Name(ActionItemStatus status) => status switch
+    {
+        ActionItemStatus.Open => "open",
+        ActionItemStatus.InProgress => "inProgress",
+        ActionItemStatus.Done => "done",
+        ActionItemStatus.WontDo => "wontDo",
+        _ => status.ToString(),
+    };
+
+    /// <summary>A post-mortem status as written in documents (<c>reviewed</c>, <c>closed</c>…).</summary>
+    public static string Name(PostMortemStatus status) => status switch
+    {
+        PostMortemStatus.Draft => "draft",
+        PostMortemStatus.InReview => "inReview",
+        PostMortemStatus.Reviewed => "reviewed",
+        PostMortemStatus.Closed => "closed",
+        _ => status.ToString(),
+    };
+
+    /// <summary><c>a</c>, <c>a and b</c>, <c>a, b and c</c>.</summary>
+    public static string JoinAnd(IReadOnlyList<string> parts) => parts.Count switch
+    {
+        0 => string.Empty,
+        1 => parts[0],
+        _ => string.Join(", ", parts.Take(parts.Count - 1)) + " and " + parts[^1],
+    };
+}
