@@ -1,0 +1,48 @@
+using Governance.Rules.Engine;
+using Governance.Rules.Model;
+
+namespace Governance.Rules.Rules;
+
+/// <summary>
+/// GOV301: a story's <c>userStory</c> lacks <c>asA</c> or <c>iWant</c> (or <c>soThat</c> when
+/// <see cref="GOV301Options.RequireSoThat"/>); removed stories are exempt.
+/// </summary>
+internal sealed class GOV301 : GovernanceRule<GOV301Options>
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "GOV301",
+        "Story not written from user's perspective",
+        "{0} is not written from the user's perspective: its userStory has no {1}; write it as 'As a <user>, I want <goal>, so that <benefit>'",
+        RuleCategories.Backlog,
+        Severity.Warning,
+        "Every story that is not removed says who wants it (asA), what they want (iWant) and, unless requireSoThat is false, why (soThat).");
+
+    public override void Initialize(RuleRegistration registration) =>
+        registration.RegisterArtifactAction<Backlog>(context =>
+        {
+            var items = context.Artifact.Spec.Items;
+            if (items is null || items.Count == 0) return;
+            var requireSoThat = context.GetOptions<GOV301Options>().RequireSoThat;
+            for (var i = 0; i < items.Count; i++)
+            {
+                var item = items[i];
+                if (!item.IsItem() || item.Type != BacklogItemType.Story || item.Status == BacklogItemStatus.Removed) continue;
+                var story = item.UserStory;
+                var missing = new List<string>(3);
+                if (story?.AsA.IsBlank() ?? true) missing.Add("asA");
+                if (story?.IWant.IsBlank() ?? true) missing.Add("iWant");
+                if (requireSoThat && (story?.SoThat.IsBlank() ?? true)) missing.Add("soThat");
+                if (missing.Count == 0) continue;
+
+                // The blank parts are held by userStory when it is written (even as {}), else by the item.
+                context.ReportAt(item, nameof(BacklogItem.UserStory), ProductRuleFacts.DescribeItem(item, i), ProductRuleFacts.Enumerate(missing));
+            }
+        });
+}
+
+/// <summary>Options of GOV301.</summary>
+public sealed record GOV301Options
+{
+    /// <summary>Whether a story also needs <c>soThat</c> (the benefit). Default <see langword="true"/>.</summary>
+    public bool RequireSoThat { get; init; } = true;
+}
