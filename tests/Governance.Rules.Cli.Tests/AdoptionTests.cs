@@ -32,9 +32,7 @@ public sealed class AdoptionTests
     public async Task The_configuration_next_to_the_artifacts_is_found_and_applied()
     {
         Plans("projects/legacy-a/plan.yaml", "projects/new/plan.yaml");
-        workspace.Write("governance.yaml", """
-            apiVersion: governance/v1
-            kind: GovernanceConfig
+        workspace.Write("governance.yaml", Workspace.FocusedConfiguration("""
             failOn: warning
             overrides:
               - files: ["projects/legacy-*/**"]
@@ -44,7 +42,7 @@ public sealed class AdoptionTests
                 artifact: plan-new
                 justification: Tracked in the programme register
                 expires: 2027-01-31
-            """);
+            """));
 
         var run = await workspace.RunAsync("check", ".", "--as-of", "2026-11-01");
 
@@ -61,6 +59,7 @@ public sealed class AdoptionTests
     {
         Plans("plan.yaml");
         workspace.Write("governance.yaml", "rules:\n  GOV401: { severity: eror }\n");
+        workspace.PathOf("governance.yaml").Should().EndWith("governance.yaml");
 
         var run = await workspace.RunAsync("check", ".");
 
@@ -104,7 +103,7 @@ public sealed class AdoptionTests
     public async Task The_baseline_named_in_the_configuration_is_used_and_never_read_as_an_artifact()
     {
         Plans("plan.yaml");
-        workspace.Write("governance.yaml", "baseline: governance.baseline.json\n");
+        workspace.Write("governance.yaml", Workspace.FocusedConfiguration("baseline: governance.baseline.json"));
         (await workspace.RunAsync("baseline", ".")).ExitCode.Should().Be(0);
 
         var run = await workspace.RunAsync("check", ".");

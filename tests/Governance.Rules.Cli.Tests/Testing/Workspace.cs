@@ -10,12 +10,27 @@ internal sealed class Workspace : IDisposable
 
     public string Root { get; }
 
-    public static Workspace Create()
+    /// <summary>
+    /// A new empty folder. With <paramref name="focusOnGov401"/> it holds a <c>governance.yaml</c> that switches off every
+    /// built-in rule but GOV401, so the CLI's own behaviour (formats, exit codes, locations) is tested on small documents
+    /// without the rest of the catalog; the catalog itself is tested in Governance.Rules.Tests.
+    /// </summary>
+    public static Workspace Create(bool focusOnGov401 = true)
     {
         var root = Path.Combine(Path.GetTempPath(), "govern-cli-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
-        return new Workspace(root);
+        var workspace = new Workspace(root);
+        if (focusOnGov401) workspace.Write("governance.yaml", FocusedConfiguration());
+        return workspace;
     }
+
+    /// <summary>A configuration whose <c>rules</c> switch off every built-in rule but GOV401, followed by <paramref name="more"/>.</summary>
+    public static string FocusedConfiguration(string more = "") =>
+        "apiVersion: governance/v1\nkind: GovernanceConfig\n" + more + (more.Length == 0 || more.EndsWith('\n') ? string.Empty : "\n") +
+        "rules:\n" + string.Concat(Governance.Rules.Rules.BuiltInRules.Types
+            .Select(t => t.Name)
+            .Where(id => id != "GOV401")
+            .Select(id => $"  {id}: none\n"));
 
     /// <summary>Writes <paramref name="content"/> (UTF-8, no BOM) to <paramref name="relativePath"/>, creating folders.</summary>
     public Workspace Write(string relativePath, string content)

@@ -18,10 +18,17 @@ public sealed class SuppressionTests
         {spec}
         """;
 
+    private static AnalysisResult Analyze(string content, DateOnly? today = null, IReadOnlyDictionary<string, RuleSettings>? rules = null)
+    {
+        var settings = RuleHarness.Only("GOV401");
+        foreach (var (id, value) in rules ?? new Dictionary<string, RuleSettings>()) settings[id] = value;
+        return RuleHarness.Analyze(content, today: today, rules: settings);
+    }
+
     [Test]
     public void A_justified_suppression_sets_the_finding_aside_as_in_source()
     {
-        var result = RuleHarness.Analyze(Plan("    - {rule: GOV401, justification: Tracked in the programme register}"));
+        var result = Analyze(Plan("    - {rule: GOV401, justification: Tracked in the programme register}"));
 
         var finding = result.Findings.Should().ContainSingle().Subject;
         finding.RuleId.Should().Be("GOV401");
@@ -34,22 +41,22 @@ public sealed class SuppressionTests
     [Test]
     public void A_suppression_pointer_covers_findings_at_or_below_it_only()
     {
-        var below = RuleHarness.Analyze(Plan("    - {rule: GOV401, pointer: /spec, justification: ok}"));
+        var below = Analyze(Plan("    - {rule: GOV401, pointer: /spec, justification: ok}"));
         below.Findings.Should().ContainSingle().Which.Suppression.Should().NotBeNull();
 
-        var elsewhere = RuleHarness.Analyze(Plan("    - {rule: GOV401, pointer: /spec/riskRegister, justification: ok}"));
+        var elsewhere = Analyze(Plan("    - {rule: GOV401, pointer: /spec/riskRegister, justification: ok}"));
         elsewhere.Findings.Where(f => f.RuleId == "GOV401").Should().ContainSingle().Which.Suppression.Should().BeNull();
         elsewhere.Findings.Should().ContainSingle(f => f.RuleId == "GOV006")
             .Which.Should().BeEquivalentTo(new { Pointer = "/metadata/suppressions/0", Line = 6, Column = 7, Severity = Severity.Info, ArtifactId = "plan-a" });
 
-        var prefixOnly = RuleHarness.Analyze(Plan("    - {rule: GOV401, pointer: /sp, justification: ok}"));
+        var prefixOnly = Analyze(Plan("    - {rule: GOV401, pointer: /sp, justification: ok}"));
         prefixOnly.Findings.Where(f => f.RuleId == "GOV401").Should().ContainSingle().Which.Suppression.Should().BeNull();
     }
 
     [Test]
     public void A_suppression_without_justification_suppresses_nothing_and_raises_GOV005()
     {
-        var result = RuleHarness.Analyze(Plan("    - {rule: GOV401}\n    - {rule: GOV401, justification: \"  \"}"));
+        var result = Analyze(Plan("    - {rule: GOV401}\n    - {rule: GOV401, justification: \"  \"}"));
 
         result.Findings.Where(f => f.RuleId == "GOV401").Should().ContainSingle().Which.Suppression.Should().BeNull();
         var invalid = result.Findings.Where(f => f.RuleId == "GOV005").ToList();
@@ -63,7 +70,7 @@ public sealed class SuppressionTests
     [TestCase("2026-10-31", true)]
     public void A_suppression_still_works_on_its_expiry_day_and_stops_the_day_after(string expires, bool expired)
     {
-        var result = RuleHarness.Analyze(Plan($"    - {{rule: GOV401, justification: ok, expires: {expires}}}"), today: new DateOnly(2026, 11, 1));
+        var result = Analyze(Plan($"    - {{rule: GOV401, justification: ok, expires: {expires}}}"), today: new DateOnly(2026, 11, 1));
 
         result.Findings.Single(f => f.RuleId == "GOV401").Suppression.Should().Match<FindingSuppression?>(s => (s == null) == expired);
         result.Findings.Any(f => f.RuleId == "GOV005" && f.Message.Contains("expired on " + expires, StringComparison.Ordinal)).Should().Be(expired);
@@ -72,7 +79,7 @@ public sealed class SuppressionTests
     [Test]
     public void Engine_diagnostics_cannot_be_suppressed()
     {
-        var result = RuleHarness.Analyze(Plan("    - {rule: GOV002, justification: typo is fine}", "spec: {projectId: p, bogus: 1, riskRegister: [{id: r}]}"));
+        var result = Analyze(Plan("    - {rule: GOV002, justification: typo is fine}", "spec: {projectId: p, bogus: 1, riskRegister: [{id: r}]}"));
 
         result.Findings.Should().ContainSingle(f => f.RuleId == "GOV002").Which.Suppression.Should().BeNull();
         result.Findings.Should().ContainSingle(f => f.RuleId == "GOV006");
@@ -81,7 +88,7 @@ public sealed class SuppressionTests
     [Test]
     public void GOV006_is_not_raised_when_the_rule_did_not_run()
     {
-        var result = RuleHarness.Analyze(
+        var result = Analyze(
             Plan("    - {rule: GOV401, justification: ok}", "spec: {projectId: p, riskRegister: [{id: r}]}"),
             rules: new Dictionary<string, RuleSettings> { ["GOV401"] = new() { Enabled = false } });
 
@@ -91,7 +98,7 @@ public sealed class SuppressionTests
     [Test]
     public void GOV005_and_GOV006_severity_can_be_configured()
     {
-        var result = RuleHarness.Analyze(Plan("    - {rule: GOV401}"), rules: RuleHarness.WithSeverity("GOV005", Severity.Error));
+        var result = Analyze(Plan("    - {rule: GOV401}"), rules: RuleHarness.WithSeverity("GOV005", Severity.Error));
 
         result.Findings.Should().ContainSingle(f => f.RuleId == "GOV005").Which.Severity.Should().Be(Severity.Error);
     }
@@ -101,13 +108,13 @@ public sealed class SuppressionTests
     {
         var content = Plan("    []");
         var location = new ConfigurationLocation("governance.yaml", "/exemptions/1", 12, 5);
-        var options = new Dictionary<string, RuleSettings>();
         var engine = new GovernanceEngine(Governance.Rules.Rules.BuiltInRules.Create(), new Governance.Rules.Loading.ArtifactLoader(), TimeProvider.System);
         var loaded = new Governance.Rules.Loading.ArtifactLoader().LoadContent("plan.yaml", System.Text.Encoding.UTF8.GetBytes(content));
 
         var result = engine.Analyze(loaded, new AnalysisOptions
         {
             AsOf = new DateOnly(2026, 11, 1),
+            Rules = RuleHarness.Only("GOV401", "GOV201"),
             Exemptions =
             [
                 new ExemptionSettings { Rule = "GOV401", Artifact = "plan-a", Justification = "Decision D-17", Expires = new DateOnly(2026, 11, 1) },

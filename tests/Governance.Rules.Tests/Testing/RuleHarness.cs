@@ -48,6 +48,11 @@ internal static class RuleHarness
             },
         };
 
+    /// <summary>Settings that switch off every built-in rule but <paramref name="ruleIds"/> (engine diagnostics always run).</summary>
+    public static Dictionary<string, RuleSettings> Only(params string[] ruleIds) =>
+        BuiltInRules.Types.Select(t => t.Name).Where(id => !ruleIds.Contains(id))
+            .ToDictionary(id => id, _ => new RuleSettings { Enabled = false }, StringComparer.Ordinal);
+
     /// <summary>Settings that set rule <paramref name="ruleId"/>'s severity.</summary>
     public static IReadOnlyDictionary<string, RuleSettings> WithSeverity(string ruleId, Severity severity) =>
         new Dictionary<string, RuleSettings>(StringComparer.Ordinal) { [ruleId] = new RuleSettings { Severity = severity } };
