@@ -252,15 +252,20 @@ public sealed class ArtifactLoader
         }
 
         Normalize(root, string.Empty, positions);
-        var schema = ArtifactSchemas.For(recordType);
-        foreach (var schemaProblem in SchemaValidation.Validate(schema, root))
-        {
-            findings.Add(At(EngineDiagnostics.SchemaViolation, schemaProblem.Pointer, schemaProblem.Message, id,
-                schemaProblem.IsUnknownProperty ? Severity.Warning : null));
-            SchemaValidation.MakeAbsent(root, schemaProblem.Pointer, positions);
-        }
-
         CheckDateRanges(root, string.Empty, positions, (pointer, message) => findings.Add(At(EngineDiagnostics.SchemaViolation, pointer, message, id)));
+
+        // Fast path: a strict deserialization decides validity; NJsonSchema only explains the documents that fail it.
+        var artifact = TryDeserializeStrictly(root, recordType);
+        if (artifact is null)
+        {
+            var schema = ArtifactSchemas.For(recordType);
+            foreach (var schemaProblem in SchemaValidation.Validate(schema, root))
+            {
+                findings.Add(At(EngineDiagnostics.SchemaViolation, schemaProblem.Pointer, schemaProblem.Message, id,
+                    schemaProblem.IsUnknownProperty ? Severity.Warning : null));
+                SchemaValidation.MakeAbsent(root, schemaProblem.Pointer, positions);
+            }
+        }
 
         id = StringAt(root, "metadata", "id");
         if (string.IsNullOrWhiteSpace(id))
@@ -269,7 +274,7 @@ public sealed class ArtifactLoader
             findings.Add(At(EngineDiagnostics.SchemaViolation, holder, "'metadata.id' is required: every artifact needs an id", null));
         }
 
-        var artifact = Deserialize(root, recordType, positions, (pointer, message) => findings.Add(At(EngineDiagnostics.SchemaViolation, pointer, message, id)));
+        artifact ??= Deserialize(root, recordType, positions, (pointer, message) => findings.Add(At(EngineDiagnostics.SchemaViolation, pointer, message, id)));
         artifacts.Add(new LoadedArtifact(artifact, new SourceDocument(file, index, new SourceMap(positions))));
     }
 
@@ -362,6 +367,24 @@ public sealed class ArtifactLoader
         return obj[name] is JsonValue v && v.TryGetValue<string>(out var text) &&
             DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
     }
+
+    private static Artifact? TryDeserializeStrictly(JsonObject root, Type recordType)
+    {
+        try
+        {
+            var artifact = (Artifact?)root.Deserialize(recordType, ArtifactSerialization.StrictOptions);
+            return artifact is not null && WithinRanges(artifact) ? artifact : null;
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The numeric ranges of the model (<see cref="System.ComponentModel.DataAnnotations.RangeAttribute"/>), which deserialization does not check.</summary>
+    private static bool WithinRanges(Artifact artifact) =>
+        artifact is not ProjectPlan plan ||
+        plan.Spec.RiskRegister.All(r => r is null || (r.Probability is null or (>= 1 and <= 5) && r.Impact is null or (>= 1 and <= 5)));
 
     private static Artifact Deserialize(JsonObject root, Type recordType, Dictionary<string, SourcePosition> positions, Action<string, string> report)
     {

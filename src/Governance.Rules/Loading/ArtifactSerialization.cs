@@ -9,7 +9,25 @@ public static class ArtifactSerialization
     /// <summary>The options: camelCase properties, camelCase string enums, unknown members skipped (the schema reports them).</summary>
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
-    private static JsonSerializerOptions CreateOptions()
+    /// <summary>
+    /// The options of the fast path: unknown members and enum names in another case are errors, so a document that
+    /// deserializes with them is valid against the schema (ranges and date ranges are checked separately).
+    /// </summary>
+    internal static JsonSerializerOptions StrictOptions { get; } = CreateStrictOptions();
+
+    private static JsonSerializerOptions CreateStrictOptions()
+    {
+        var options = new JsonSerializerOptions(CreateOptions(readOnly: false))
+        {
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        };
+        options.Converters.Clear();
+        options.Converters.Add(new StrictEnumConverterFactory());
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
+    private static JsonSerializerOptions CreateOptions(bool readOnly = true)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
@@ -23,7 +41,7 @@ public static class ArtifactSerialization
             MaxDepth = DocumentLimits.MaxDepth + 8,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
-        options.MakeReadOnly(populateMissingResolver: true);
+        if (readOnly) options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
 }

@@ -181,3 +181,47 @@ public sealed class SchemaTests
         findings.Should().ContainSingle().Which.Pointer.Should().Be("/spec/actionItems/1/priority");
     }
 }
+
+[TestFixture]
+[Category("GOV002")]
+public sealed class FastPathTests
+{
+    [Test]
+    public void Only_risk_probability_and_impact_carry_numeric_ranges_which_the_fast_path_checks_by_hand()
+    {
+        var ranged = typeof(Model.Artifact).Assembly.GetTypes()
+            .Where(t => t.Namespace == typeof(Model.Artifact).Namespace)
+            .SelectMany(t => t.GetProperties().Where(p => p.DeclaringType == t && p.GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.RangeAttribute), false).Length > 0))
+            .Select(p => $"{p.DeclaringType!.Name}.{p.Name}");
+
+        ranged.Should().BeEquivalentTo("Risk.Probability", "Risk.Impact");
+    }
+
+    [TestCase("inprogress")]
+    [TestCase("InProgress")]
+    [TestCase("in_progress")]
+    public void Enum_values_in_another_case_are_schema_errors(string status) =>
+        RuleHarness.Findings("GOV002", $"apiVersion: governance/v1\nkind: Project\nmetadata: {{id: p}}\nspec: {{status: {status}}}\n")
+            .Should().ContainSingle().Which.Pointer.Should().Be("/spec/status");
+
+    [Test]
+    public void A_valid_document_deserializes_completely_through_the_fast_path()
+    {
+        var result = RuleHarness.Analyze("""
+            apiVersion: governance/v1
+            kind: PostMortem
+            metadata: {id: pm, owner: p-a, lastUpdated: 2026-10-01, tags: [x]}
+            spec:
+              type: incident
+              status: reviewed
+              date: 2026-10-01
+              timeline: [{at: "2026-09-30T10:00:00+02:00", event: Alert fired}]
+              actionItems: [{id: a, priority: P0, status: inProgress, due: 2026-10-20, owner: p-a}]
+            """);
+
+        result.Findings.Should().NotContain(f => f.RuleId == "GOV002");
+        var pm = result.Artifacts.Single().Should().BeOfType<Model.PostMortem>().Subject;
+        pm.Spec.ActionItems[0].Priority.Should().Be(Model.ActionItemPriority.P0);
+        pm.Spec.Timeline[0].At.Should().Be(new DateTimeOffset(2026, 9, 30, 10, 0, 0, TimeSpan.FromHours(2)));
+    }
+}

@@ -1,0 +1,43 @@
+using System.Reflection;
+using System.Runtime.Serialization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Governance.Rules.Loading;
+
+/// <summary>
+/// Reads enums only by their exact documented names (camelCase, or the name given with
+/// <see cref="JsonStringEnumMemberNameAttribute"/>), unlike <see cref="JsonStringEnumConverter"/>, which ignores case.
+/// The strict fast path relies on it to reject exactly what the schema rejects.
+/// </summary>
+internal sealed class StrictEnumConverterFactory : JsonConverterFactory
+{
+    public override bool CanConvert(Type typeToConvert) => typeToConvert.IsEnum;
+
+    public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+        (JsonConverter)Activator.CreateInstance(typeof(StrictEnumConverter<>).MakeGenericType(typeToConvert))!;
+
+    private sealed class StrictEnumConverter<T> : JsonConverter<T>
+        where T : struct, Enum
+    {
+        private static readonly Dictionary<string, T> ByName = Enum.GetValues<T>().ToDictionary(NameOf, v => v, StringComparer.Ordinal);
+        private static readonly Dictionary<T, string> Names = ByName.ToDictionary(p => p.Value, p => p.Key);
+
+        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType == JsonTokenType.String && ByName.TryGetValue(reader.GetString()!, out var value)) return value;
+            throw new JsonException($"Not a {typeof(T).Name} value.");
+        }
+
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(Names[value]);
+
+        private static string NameOf(T value)
+        {
+            var name = value.ToString();
+            var member = typeof(T).GetField(name, BindingFlags.Public | BindingFlags.Static);
+            return member?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name
+                ?? member?.GetCustomAttribute<EnumMemberAttribute>()?.Value
+                ?? JsonNamingPolicy.CamelCase.ConvertName(name);
+        }
+    }
+}
