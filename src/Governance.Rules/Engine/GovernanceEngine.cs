@@ -107,6 +107,8 @@ public sealed class GovernanceEngine
                 findings.Add)
             {
                 EffectiveSeverityOf = (ruleId, reported) => EffectiveSeverity(resolver, today, ruleId, reported),
+                SettingsOf = (ruleId, entry) => resolver.For(ruleId, entry?.Document?.File),
+                IsSetAside = (ruleId, entry, pointer) => SuppressionProcessor.IsSetAside(ruleId, entry, pointer, options, today),
             };
             active.Add((rule, run, registration));
         }

@@ -40,6 +40,27 @@ public abstract class RuleContext
     /// </summary>
     public Severity? EffectiveSeverityOf(string ruleId, Severity reportedSeverity) => run.EffectiveSeverityOf(ruleId, reportedSeverity);
 
+    /// <summary>
+    /// Another rule's options as configured for the file of <paramref name="about"/> (default: the artifact being
+    /// analysed), over the defaults of <typeparamref name="TOptions"/>; for rules that judge what another rule reports
+    /// (GOV504 on GOV408 and GOV410).
+    /// </summary>
+    public TOptions GetOptionsOf<TOptions>(string ruleId, Artifact? about = null)
+        where TOptions : class, new() => run.GetOptionsOf<TOptions>(ruleId, about is null ? CurrentEntry : run.EntryOf(about));
+
+    /// <summary>
+    /// Whether a finding of <paramref name="ruleId"/> on <paramref name="artifact"/> at <paramref name="target"/> (and
+    /// <paramref name="property"/>) would be set aside by a valid inline suppression or exemption; for rules that judge
+    /// what another rule reports after suppressions and exemptions (GOV504).
+    /// </summary>
+    public bool IsSetAside(string ruleId, Artifact artifact, object target, string? property = null)
+    {
+        ArgumentNullException.ThrowIfNull(artifact);
+        ArgumentNullException.ThrowIfNull(target);
+        var entry = run.EntryOf(artifact);
+        return run.IsSetAside(ruleId, entry, entry.Locate(target, property).Pointer);
+    }
+
     private protected RuleRun Run => run;
 
     private protected void ReportCore(ArtifactEntry entry, object target, string? property, Severity? severity, bool fixedSeverity, object?[] args)
@@ -141,6 +162,16 @@ internal sealed class RuleRun
     public DateOnly Today { get; }
 
     public Func<string, Severity, Severity?> EffectiveSeverityOf { get; init; } = (_, reported) => reported;
+
+    public Func<string, ArtifactEntry?, RuleSettings?> SettingsOf { get; init; } = (_, _) => null;
+
+    public Func<string, ArtifactEntry, string, bool> IsSetAside { get; init; } = (_, _, _) => false;
+
+    public TOptions GetOptionsOf<TOptions>(string ruleId, ArtifactEntry? entry)
+        where TOptions : class, new() =>
+        SettingsOf(ruleId, entry)?.Options is { } element
+            ? element.Deserialize<TOptions>(Loading.ArtifactSerialization.Options) ?? new TOptions()
+            : new TOptions();
 
     public TOptions GetOptions<TOptions>(ArtifactEntry? entry)
         where TOptions : class, new()

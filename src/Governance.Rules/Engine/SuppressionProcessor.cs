@@ -126,6 +126,20 @@ internal static class SuppressionProcessor
             .Select(x => x.Entry with { Count = Math.Min(x.Entry.Count, x.Left) })];
     }
 
+    /// <summary>Whether a valid inline suppression of <paramref name="entry"/> or a valid exemption covers a finding of <paramref name="ruleId"/> at <paramref name="pointer"/>.</summary>
+    public static bool IsSetAside(string ruleId, ArtifactEntry entry, string pointer, AnalysisOptions options, DateOnly today)
+    {
+        if (IsEngineDiagnostic(ruleId)) return false;
+        foreach (var suppression in entry.Artifact.Metadata.Suppressions)
+        {
+            if (suppression is not null && suppression.Rule == ruleId && Invalid(suppression.Rule, suppression.Justification, suppression.Expires, today) is null &&
+                JsonPointer.IsAtOrBelow(pointer, suppression.Pointer ?? string.Empty)) return true;
+        }
+
+        return options.Exemptions.Any(e => e.Rule == ruleId && e.Artifact == entry.Artifact.Id &&
+            Invalid(e.Rule, e.Justification, e.Expires, today) is null && JsonPointer.IsAtOrBelow(pointer, e.Pointer ?? string.Empty));
+    }
+
     public static bool IsEngineDiagnostic(string ruleId) => ruleId.StartsWith("GOV0", StringComparison.Ordinal);
 
     private static bool Matches(Finding finding, string rule, string? pointer) =>

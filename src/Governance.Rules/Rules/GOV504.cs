@@ -54,12 +54,13 @@ internal sealed class GOV504 : GovernanceRule
     {
         var reasons = new List<string>(3);
 
-        // The engine gives a rule only its own options, so GOV408's graceDays and GOV410's costTolerancePct are their
-        // defaults here (see rules/GOV504.md).
-        var gov408 = new GOV408Options();
+        // GOV408's graceDays and GOV410's costTolerancePct as configured for the plan's file.
+        var gov408 = context.GetOptionsOf<GOV408Options>("GOV408", plan);
         if (Counts(context.EffectiveSeverityOf("GOV408", Severity.Warning)))
         {
-            var overdue = OverdueMilestones(plan.Spec, context.Today, gov408.GraceDays).ToList();
+            var overdue = OverdueMilestones(plan.Spec, context.Today, gov408.GraceDays)
+                .Where(o => !context.IsSetAside("GOV408", plan, o.Milestone, o.DueProperty))
+                .ToList();
             if (overdue.Count > 0)
             {
                 var names = string.Join(", ", overdue.Select(o => Describe(o.Milestone.Id, o.Milestone.Name, o.Index)));
@@ -67,12 +68,13 @@ internal sealed class GOV504 : GovernanceRule
             }
         }
 
-        var gov410 = new GOV410Options();
+        var gov410 = context.GetOptionsOf<GOV410Options>("GOV410", plan);
         var actualCounts = Counts(context.EffectiveSeverityOf("GOV410", Severity.Error));
         var forecastCounts = Counts(context.EffectiveSeverityOf("GOV410", Severity.Warning));
         if (!actualCounts && !forecastCounts) return reasons;
         foreach (var comparison in BudgetComparisons(plan.Spec, context.Portfolio, gov410.CostTolerancePct))
         {
+            if (plan.Spec.Budget is { } budget && context.IsSetAside("GOV410", plan, budget, comparison.Property)) continue;
             var amount = Amount(comparison.Amount, comparison.Currency);
             var approved = Amount(comparison.Approved, comparison.ApprovedCurrency);
             if (comparison.Finding == BudgetFinding.ActualOverApproved && actualCounts)

@@ -269,4 +269,36 @@ public sealed class GOV504RagInconsistentWithDataTests
             new ExpectedFinding(Severity.Warning, "Overall RAG is green but budgetRag is amber; the overall RAG is never better than its worst dimension, so report it amber",
                 "status-2026-10-30", "/spec/overallRag", 5, 87));
     }
+
+    [Test]
+    public void GOV408_grace_days_configured_for_the_plan_are_honoured()
+    {
+        var content = PlanAnd(GreenReport("status-latest", "2026-10-30"));
+
+        RuleHarness.Findings(RuleId, content).Should().ContainSingle();
+        RuleHarness.Findings(RuleId, content, rules: RuleHarness.WithOptions("GOV408", new { graceDays = 30 })).Should().BeEmpty();
+    }
+
+    [Test]
+    public void A_GOV408_finding_set_aside_by_a_suppression_on_the_plan_does_not_count()
+    {
+        var content = PlanAnd(GreenReport("status-latest", "2026-10-30")).Replace(
+            "  id: plan-billing\n",
+            "  id: plan-billing\n  suppressions:\n    - {rule: GOV408, pointer: /spec/milestones/0, justification: Beta slip agreed with the sponsor}\n",
+            StringComparison.Ordinal);
+
+        RuleHarness.Findings(RuleId, content).Should().BeEmpty();
+        RuleHarness.Findings("GOV408", content).Should().ContainSingle().Which.Suppression.Should().NotBeNull();
+    }
+
+    [Test]
+    public void An_invalid_suppression_of_GOV408_does_not_set_it_aside()
+    {
+        var content = PlanAnd(GreenReport("status-latest", "2026-10-30")).Replace(
+            "  id: plan-billing\n",
+            "  id: plan-billing\n  suppressions:\n    - {rule: GOV408, justification: agreed, expires: 2026-10-31}\n",
+            StringComparison.Ordinal);
+
+        RuleHarness.Findings(RuleId, content).Should().ContainSingle();
+    }
 }
