@@ -1,7 +1,6 @@
 using Governance.Rules.Loading;
 using Governance.Rules.Model;
 using NJsonSchema;
-using NJsonSchema.Generation;
 
 namespace Governance.Rules.Configuration;
 
@@ -26,16 +25,7 @@ public static class GovernanceConfigSchema
 
     private static JsonSchema Generate()
     {
-        var settings = new JsonSchemaGeneratorSettings
-        {
-            SerializerOptions = ArtifactSerialization.Options,
-            DefaultReferenceTypeNullHandling = ReferenceTypeNullHandling.Null,
-            DefaultDictionaryValueReferenceTypeNullHandling = ReferenceTypeNullHandling.NotNull,
-            GenerateAbstractProperties = true,
-            FlattenInheritanceHierarchy = true,
-            AlwaysAllowAdditionalObjectProperties = false,
-            SchemaType = SchemaType.JsonSchema,
-        };
+        var settings = ArtifactSchemas.GeneratorSettings();
         var schema = JsonSchema.FromType<GovernanceConfigDocument>(settings);
         schema.Title = ArtifactKinds.ConfigKind;
         schema.Description = "The governance.yaml configuration of Governance.Rules (governance/v1).";

@@ -23,18 +23,21 @@ public static class ArtifactSchemas
     /// <summary>The schema of a kind as JSON text, as <c>govern schema</c> writes it.</summary>
     public static string ToJson(ArtifactKind kind) => For(kind).ToJson();
 
+    /// <summary>The generator settings shared by every schema: camelCase names and string enums as the loader reads them.</summary>
+    internal static JsonSchemaGeneratorSettings GeneratorSettings() => new()
+    {
+        SerializerOptions = ArtifactSerialization.Options,
+        DefaultReferenceTypeNullHandling = ReferenceTypeNullHandling.Null,
+        DefaultDictionaryValueReferenceTypeNullHandling = ReferenceTypeNullHandling.NotNull,
+        GenerateAbstractProperties = true,
+        FlattenInheritanceHierarchy = true,
+        AlwaysAllowAdditionalObjectProperties = false,
+        SchemaType = SchemaType.JsonSchema,
+    };
+
     private static JsonSchema Generate(Type type)
     {
-        var settings = new JsonSchemaGeneratorSettings
-        {
-            SerializerOptions = ArtifactSerialization.Options,
-            DefaultReferenceTypeNullHandling = ReferenceTypeNullHandling.Null,
-            DefaultDictionaryValueReferenceTypeNullHandling = ReferenceTypeNullHandling.NotNull,
-            GenerateAbstractProperties = true,
-            FlattenInheritanceHierarchy = true,
-            AlwaysAllowAdditionalObjectProperties = false,
-            SchemaType = SchemaType.JsonSchema,
-        };
+        var settings = GeneratorSettings();
         var schema = JsonSchema.FromType(type, settings);
         schema.Title = type.Name;
         if (typeof(Artifact).IsAssignableFrom(type))
