@@ -28,6 +28,19 @@ public static class GovernanceRulesServiceCollectionExtensions
         return new GovernanceRulesBuilder(services);
     }
 
+    /// <summary>
+    /// Adds Governance.Rules like <see cref="AddGovernanceRules(IServiceCollection)"/> and configures
+    /// <see cref="GovernanceRulesOptions"/> (an in-memory configuration or a configuration file) through the options pattern.
+    /// </summary>
+    public static IGovernanceRulesBuilder AddGovernanceRules(this IServiceCollection services, Action<GovernanceRulesOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        var builder = services.AddGovernanceRules();
+        services.Configure(configure);
+        return builder;
+    }
+
     private sealed class GovernanceRulesBuilder(IServiceCollection services) : IGovernanceRulesBuilder
     {
         public IServiceCollection Services { get; } = services;

@@ -14,6 +14,7 @@ public sealed class GovernanceEngine
     private readonly IReadOnlyList<GovernanceRule> rules;
     private readonly ArtifactLoader loader;
     private readonly TimeProvider timeProvider;
+    private readonly Lazy<AnalysisOptions> defaults = new(() => new AnalysisOptions());
 
     /// <summary>Creates an engine over <paramref name="rules"/>.</summary>
     /// <exception cref="ArgumentException">Two rules share an id, or a rule id is malformed.</exception>
@@ -34,6 +35,32 @@ public sealed class GovernanceEngine
         }
     }
 
+    /// <summary>
+    /// Creates an engine whose default analysis options come from <paramref name="options"/> (the options pattern): its
+    /// configuration is validated like a <c>governance.yaml</c> on first use.
+    /// </summary>
+    /// <exception cref="ArgumentException">Two rules share an id, or a rule id is malformed.</exception>
+    public GovernanceEngine(IEnumerable<GovernanceRule> rules, ArtifactLoader loader, TimeProvider timeProvider, Microsoft.Extensions.Options.IOptions<DependencyInjection.GovernanceRulesOptions> options)
+        : this(rules, loader, timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        defaults = new Lazy<AnalysisOptions>(() => DefaultsFrom(options.Value), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>
+    /// The options used when an analysis is given none: from <see cref="DependencyInjection.GovernanceRulesOptions"/>.
+    /// </summary>
+    /// <exception cref="Configuration.GovernanceConfigurationException">The configured configuration is invalid.</exception>
+    public AnalysisOptions DefaultOptions => defaults.Value;
+
+    private AnalysisOptions DefaultsFrom(DependencyInjection.GovernanceRulesOptions options)
+    {
+        Configuration.GovernanceConfiguration? configuration = null;
+        if (options.ConfigurationFile is { } file) configuration = Configuration.GovernanceConfigurationLoader.Load(file, rules);
+        else if (options.Configuration is { } document) configuration = Configuration.GovernanceConfigurationLoader.FromDocument(document, rules);
+        return configuration?.ApplyTo(new AnalysisOptions()) ?? new AnalysisOptions();
+    }
+
     /// <summary>Every descriptor the engine knows, engine diagnostics first, ordered by id.</summary>
     public IReadOnlyList<RuleDescriptor> Catalog =>
         [.. EngineDiagnostics.All.Concat(rules.Select(r => r.Descriptor)).OrderBy(d => d.Id, StringComparer.Ordinal)];
@@ -45,7 +72,7 @@ public sealed class GovernanceEngine
     /// <exception cref="InputPathNotFoundException">A path does not exist.</exception>
     public AnalysisResult AnalyzePaths(IReadOnlyList<string> paths, AnalysisOptions? options = null, CancellationToken cancellationToken = default)
     {
-        options ??= new AnalysisOptions();
+        options ??= DefaultOptions;
         var stopwatch = Stopwatch.StartNew();
         var loaded = loader.LoadPaths(paths, options.Load, cancellationToken);
         var loadTime = stopwatch.Elapsed;
@@ -58,7 +85,7 @@ public sealed class GovernanceEngine
     {
         ArgumentNullException.ThrowIfNull(artifacts);
         var entries = artifacts.Select((a, i) => new ArtifactEntry(a ?? throw new ArgumentException("An artifact is null.", nameof(artifacts)), null, i)).ToList();
-        return Run(entries, [], 0, options ?? new AnalysisOptions(), TimeSpan.Zero, cancellationToken);
+        return Run(entries, [], 0, options ?? DefaultOptions, TimeSpan.Zero, cancellationToken);
     }
 
     /// <summary>Analyses artifacts already loaded, keeping the loader's findings.</summary>
@@ -66,7 +93,7 @@ public sealed class GovernanceEngine
     {
         ArgumentNullException.ThrowIfNull(loaded);
         var entries = loaded.Artifacts.Select((a, i) => new ArtifactEntry(a.Artifact, a.Document, i)).ToList();
-        return Run(entries, loaded.Findings, loaded.FilesRead, options ?? new AnalysisOptions(), TimeSpan.Zero, cancellationToken);
+        return Run(entries, loaded.Findings, loaded.FilesRead, options ?? DefaultOptions, TimeSpan.Zero, cancellationToken);
     }
 
     /// <summary>The date the clock rules use for <paramref name="options"/>.</summary>

@@ -85,4 +85,45 @@ public sealed class ServiceCollectionTests
         var builder = () => GovernanceRulesBuilderExtensions.AddRule<CustomRule>(null!);
         builder.Should().Throw<ArgumentNullException>();
     }
+
+    [Test]
+    public void A_configuration_given_through_the_options_pattern_behaves_like_the_file()
+    {
+        var services = new ServiceCollection();
+        services.AddGovernanceRules(o => o.Configuration = new Governance.Rules.Configuration.GovernanceConfigDocument
+        {
+            AsOf = new DateOnly(2026, 11, 1),
+            Rules = new Dictionary<string, Governance.Rules.Configuration.RuleConfiguration>
+            {
+                ["GOV401"] = new() { Severity = Governance.Rules.Configuration.ConfiguredSeverity.Info },
+                ["GOV406"] = new() { Severity = Governance.Rules.Configuration.ConfiguredSeverity.None },
+            },
+            Exemptions = [new Governance.Rules.Configuration.Exemption { Rule = "GOV409", Artifact = "plan", Justification = "Budget held by finance", Expires = new DateOnly(2027, 1, 31) }],
+        });
+        using var provider = services.BuildServiceProvider();
+        var engine = provider.GetRequiredService<GovernanceEngine>();
+
+        var result = engine.Analyze([new ProjectPlan { Kind = "ProjectPlan", Metadata = new ArtifactMetadata { Id = "plan" }, Spec = new ProjectPlanSpec { ProjectId = "p" } }]);
+
+        result.Today.Should().Be(new DateOnly(2026, 11, 1));
+        result.Findings.Single(f => f.RuleId == "GOV401").Severity.Should().Be(Severity.Info);
+        result.Findings.Should().NotContain(f => f.RuleId == "GOV406");
+        result.Findings.Single(f => f.RuleId == "GOV409").Suppression!.Kind.Should().Be(SuppressionKind.Exemption);
+    }
+
+    [Test]
+    public void An_invalid_configuration_given_through_options_is_reported_on_use()
+    {
+        var services = new ServiceCollection();
+        services.AddGovernanceRules(o => o.Configuration = new Governance.Rules.Configuration.GovernanceConfigDocument
+        {
+            Rules = new Dictionary<string, Governance.Rules.Configuration.RuleConfiguration> { ["GOV41"] = new() },
+        });
+        using var provider = services.BuildServiceProvider();
+        var engine = provider.GetRequiredService<GovernanceEngine>();
+
+        var act = () => engine.Analyze([]);
+
+        act.Should().Throw<Governance.Rules.Configuration.GovernanceConfigurationException>().WithMessage("*Unknown rule 'GOV41' (did you mean 'GOV401'?)*");
+    }
 }
