@@ -66,5 +66,6 @@ internal static class GovernCli
             RulesCommand.Create(environment),
             SchemaCommand.Create(environment),
             BaselineCommand.Create(environment),
+            TraceCommand.Create(environment),
         };
 }
