@@ -39,6 +39,13 @@ public sealed class ArtifactLoader
             byte[] bytes;
             try
             {
+                var length = new FileInfo(file.FullPath).Length;
+                if (length > DocumentLimits.MaxFileBytes)
+                {
+                    results[i] = new FileResult([], [Parse(file.DisplayPath, $"The file is {length:N0} bytes, more than the {DocumentLimits.MaxFileBytes:N0} bytes one file may have; split it", 1, 1)], true);
+                    return;
+                }
+
                 bytes = File.ReadAllBytes(file.FullPath);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -49,6 +49,9 @@ public static class ArtifactSerialization
 /// <summary>Limits that keep hostile input from exhausting the stack or memory.</summary>
 public static class DocumentLimits
 {
+    /// <summary>Largest file read, in bytes (256 MiB); a larger one is GOV001 and is not read.</summary>
+    public const long MaxFileBytes = 256L * 1024 * 1024;
+
     /// <summary>Deepest nesting of mappings and sequences accepted.</summary>
     public const int MaxDepth = 128;
 
