@@ -1,3 +1,4 @@
+using Governance.Rules.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Rules.Cli;
@@ -6,10 +7,30 @@ namespace Governance.Rules.Cli;
 internal static class GovernServices
 {
     /// <summary>A new provider with <c>AddGovernanceRules()</c> and the environment's additions; the caller disposes it.</summary>
-    public static ServiceProvider Create(CliEnvironment environment)
+    /// <exception cref="InvalidOperationException">A plugin cannot be loaded; the message says which and why.</exception>
+    public static ServiceProvider Create(CliEnvironment environment, IReadOnlyList<string>? plugins = null)
     {
         var services = new ServiceCollection();
-        services.AddGovernanceRules();
+        var builder = services.AddGovernanceRules();
+        foreach (var plugin in plugins ?? [])
+        {
+            var path = environment.FullPath(plugin);
+            if (!File.Exists(path)) throw new InvalidOperationException($"plugin not found: {plugin}");
+            System.Reflection.Assembly assembly;
+            try
+            {
+                assembly = PluginLoader.Load(path);
+            }
+            catch (Exception ex) when (ex is BadImageFormatException or FileLoadException or IOException)
+            {
+                throw new InvalidOperationException($"plugin {plugin} cannot be loaded: {ex.Message}", ex);
+            }
+
+            if (GovernanceRulesBuilderExtensions.RuleTypes(assembly).Count == 0)
+                throw new InvalidOperationException($"plugin {plugin} contains no rule (a non-abstract GovernanceRule with a parameterless constructor)");
+            builder.AddRulesFromAssembly(assembly);
+        }
+
         environment.ConfigureServices?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }

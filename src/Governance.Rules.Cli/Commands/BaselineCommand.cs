@@ -21,7 +21,18 @@ internal static class BaselineCommand
 
     private static int Run(CheckCommand.CheckRequest request, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        using var services = GovernServices.Create(environment);
+        ServiceProvider services;
+        try
+        {
+            services = GovernServices.Create(environment, request.Plugins);
+        }
+        catch (InvalidOperationException ex)
+        {
+            environment.Error.WriteLine($"govern: {ex.Message}");
+            return ExitCodes.InvalidInvocation;
+        }
+
+        using var disposeServices = services;
         var engine = services.GetRequiredService<GovernanceEngine>();
         var requestedOutput = request.Output is null ? null : environment.FullPath(request.Output);
         // The new baseline must record every finding, so the old one is not applied.

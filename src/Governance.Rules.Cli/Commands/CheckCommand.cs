@@ -35,11 +35,23 @@ internal static class CheckCommand
         IReadOnlyList<string> Exclude,
         bool Timings,
         string? Config,
-        string? Baseline);
+        string? Baseline,
+        IReadOnlyList<string> Plugins);
 
     private static int Run(CheckRequest request, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        using var services = GovernServices.Create(environment);
+        ServiceProvider services;
+        try
+        {
+            services = GovernServices.Create(environment, request.Plugins);
+        }
+        catch (InvalidOperationException ex)
+        {
+            environment.Error.WriteLine($"govern: {ex.Message}");
+            return ExitCodes.InvalidInvocation;
+        }
+
+        using var disposeServices = services;
         var formatters = services.GetServices<IReportFormatter>().ToList();
         var formatter = formatters.FirstOrDefault(f => string.Equals(f.Name, request.Format, StringComparison.Ordinal));
         if (formatter is null)
@@ -249,6 +261,13 @@ internal sealed class CheckOptionSet
             Description = "The configuration file (default: governance.yaml in the first path or above it).",
             HelpName = "FILE",
         };
+        plugin = new Option<string[]>("--plugin")
+        {
+            Description = "Load the rules of a .NET assembly (repeatable); plugins load only when given here.",
+            HelpName = "ASSEMBLY",
+            Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = false,
+        };
         baseline = new Option<string?>("--baseline")
         {
             Description = "A baseline written by 'govern baseline': the findings it records are reported as baselined and do not fail the run.",
@@ -267,12 +286,13 @@ internal sealed class CheckOptionSet
     private readonly Option<bool> timings;
     private readonly Option<string?> config;
     private readonly Option<string?> baseline;
+    private readonly Option<string[]> plugin;
 
     /// <summary>Adds the arguments and options to <paramref name="command"/>; <c>baseline</c> leaves out the report format.</summary>
     public Command AddTo(Command command, bool withFormat = true)
     {
         command.Arguments.Add(paths);
-        foreach (var option in new Option[] { format, output, asOf, failOn, include, exclude, timings, config, baseline })
+        foreach (var option in new Option[] { format, output, asOf, failOn, include, exclude, timings, config, baseline, plugin })
         {
             if (withFormat || option != format) command.Options.Add(option);
         }
@@ -291,7 +311,8 @@ internal sealed class CheckOptionSet
         Exclude: parseResult.GetValue(exclude) ?? [],
         Timings: parseResult.GetValue(timings),
         Config: parseResult.GetValue(config),
-        Baseline: parseResult.GetValue(baseline));
+        Baseline: parseResult.GetValue(baseline),
+        Plugins: parseResult.GetValue(plugin) ?? []);
 
     private static DateOnly? ParseDate(ArgumentResult result)
     {

@@ -23,6 +23,38 @@ public static class GovernanceRulesBuilderExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Adds every public or internal non-abstract <see cref="GovernanceRule"/> with a parameterless constructor found in
+    /// <paramref name="assembly"/> (a plugin, or the host's own rules).
+    /// </summary>
+    public static IGovernanceRulesBuilder AddRulesFromAssembly(this IGovernanceRulesBuilder builder, System.Reflection.Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(assembly);
+        foreach (var type in RuleTypes(assembly))
+            builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(GovernanceRule), type));
+        return builder;
+    }
+
+    /// <summary>The rule types <see cref="AddRulesFromAssembly"/> registers, ordered by name.</summary>
+    public static IReadOnlyList<Type> RuleTypes(System.Reflection.Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        Type[] types;
+        try
+        {
+            types = assembly.GetTypes();
+        }
+        catch (System.Reflection.ReflectionTypeLoadException ex)
+        {
+            types = [.. ex.Types.OfType<Type>()];
+        }
+
+        return [.. types
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(GovernanceRule).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)];
+    }
+
     /// <summary>Adds a custom rule instance.</summary>
     public static IGovernanceRulesBuilder AddRule(this IGovernanceRulesBuilder builder, GovernanceRule rule)
     {
