@@ -38,7 +38,11 @@ internal sealed class ArtifactEntry
         }
 
         if (!string.IsNullOrEmpty(property))
-            pointer = JsonPointer.Append(pointer, char.ToLowerInvariant(property[0]) + property[1..]);
+        {
+            // A property, or a path below the record such as "objectiveIds/1" (a list element).
+            foreach (var part in property.Split('/', StringSplitOptions.RemoveEmptyEntries))
+                pointer = JsonPointer.Append(pointer, char.ToLowerInvariant(part[0]) + part[1..]);
+        }
 
         while (pointer.Length > 0 && !IsPresent(index, pointer))
             pointer = JsonPointer.Parent(pointer);

@@ -94,8 +94,9 @@ public sealed class ArtifactRuleContext<TArtifact> : RuleContext
         ReportCore(entry, target, null, null, false, messageArgs);
 
     /// <summary>
-    /// Reports a finding at <paramref name="property"/> of <paramref name="target"/> (a C# or JSON property name); when
-    /// that value is absent, the finding points at <paramref name="target"/>, or its nearest present ancestor.
+    /// Reports a finding at <paramref name="property"/> of <paramref name="target"/> (a C# or JSON property name, or a
+    /// path below it such as <c>objectiveIds/1</c>); when that value is absent, the finding points at
+    /// <paramref name="target"/>, or its nearest present ancestor.
     /// </summary>
     public void ReportAt(object target, string property, params object?[] messageArgs) =>
         ReportCore(entry, target, property, null, false, messageArgs);

@@ -386,10 +386,9 @@ internal sealed class GOV901 : GovernanceRule<GOV901Options>
         private void Report(object holder, string property, int elementIndex, string id, Problem problem)
         {
             var field = Label(property, elementIndex);
-            // The finding belongs at the id itself (…/objectiveIds/1 for a list element). The engine locates a record's
-            // property but not an element of a list of strings, so an element's finding points at its list and the
-            // message names the index. Once ArtifactEntry.Locate accepts a property path, pass $"{property}/{elementIndex}".
-            report(holder, property, [field, id, problem.Expected, problem.Why, problem.Fix]);
+            // The finding belongs at the id itself: …/roadmapItemId, or …/objectiveIds/1 for a list element.
+            var path = elementIndex >= 0 ? $"{property}/{elementIndex.ToString(CultureInfo.InvariantCulture)}" : property;
+            report(holder, path, [field, id, problem.Expected, problem.Why, problem.Fix]);
         }
 
         /// <summary><c>items[3].objectiveIds[1]</c>: the path from <c>spec</c> (or <c>metadata</c>) to the reference.</summary>

@@ -149,8 +149,8 @@ public sealed class GOV901DanglingReferenceTests
 
         // The engine cannot point inside a list of strings yet: the findings point at the list, the message names the element.
         Located(yaml).Should().Equal(
-            ("roadmap-checkout", "/spec/items/0/objectiveIds", NoItem("items[0].objectiveIds[1]", "obj-9", "an objective", "strategies", "product 'product-checkout'")),
-            ("roadmap-checkout", "/spec/items/0/objectiveIds", NoItem("items[0].objectiveIds[3]", "obj-8", "an objective", "strategies", "product 'product-checkout'")));
+            ("roadmap-checkout", "/spec/items/0/objectiveIds/1", NoItem("items[0].objectiveIds[1]", "obj-9", "an objective", "strategies", "product 'product-checkout'")),
+            ("roadmap-checkout", "/spec/items/0/objectiveIds/3", NoItem("items[0].objectiveIds[3]", "obj-8", "an objective", "strategies", "product 'product-checkout'")));
     }
 
     [Test]
@@ -181,7 +181,7 @@ public sealed class GOV901DanglingReferenceTests
             Product("product-payments"));
 
         Located(yaml).Should().Equal((
-            "project-billing", "/spec/roadmapItemIds",
+            "project-billing", "/spec/roadmapItemIds/1",
             NoItem("roadmapItemIds[1]", "ri-pay", "a roadmap item", "roadmaps", "product 'product-checkout'", " (Roadmap 'roadmap-payments' of product 'product-payments' has one)")));
     }
 
@@ -222,8 +222,8 @@ public sealed class GOV901DanglingReferenceTests
 
         Located(yaml).Should().Equal(
             ("project-billing", "/spec/handoverId", NoArtifact("handoverId", "handover-missing", "Handover")),
-            ("project-billing", "/spec/postMortemIds", NoArtifact("postMortemIds[1]", "pm-missing", "PostMortem")),
-            ("project-billing", "/spec/postMortemIds", WrongKind("postMortemIds[2]", "plan-billing", "PostMortem", "ProjectPlan")));
+            ("project-billing", "/spec/postMortemIds/1", NoArtifact("postMortemIds[1]", "pm-missing", "PostMortem")),
+            ("project-billing", "/spec/postMortemIds/2", WrongKind("postMortemIds[2]", "plan-billing", "PostMortem", "ProjectPlan")));
     }
 
     [Test]
@@ -234,8 +234,8 @@ public sealed class GOV901DanglingReferenceTests
             Product());
 
         Located(yaml).Should().Equal(
-            ("portfolio", "/spec/productIds", NoArtifact("productIds[1]", "product-missing", "Product")),
-            ("portfolio", "/spec/projectIds", WrongKind("projectIds[0]", "product-checkout", "Project", "Product")));
+            ("portfolio", "/spec/productIds/1", NoArtifact("productIds[1]", "product-missing", "Product")),
+            ("portfolio", "/spec/projectIds/0", WrongKind("projectIds[0]", "product-checkout", "Project", "Product")));
     }
 
     [Test]
@@ -262,9 +262,9 @@ public sealed class GOV901DanglingReferenceTests
             Doc("Project", "project-crm"));
 
         Located(yaml).Should().Equal(
-            ("report-1", "/spec/topRiskIds", NoItem("topRiskIds[1]", "rk-crm", "a risk", "plans", "project 'project-billing'", " (ProjectPlan 'plan-crm' of project 'project-crm' has one)")),
-            ("report-1", "/spec/topRiskIds", NoItem("topRiskIds[2]", "rk-9", "a risk", "plans", "project 'project-billing'")),
-            ("report-loose", "/spec/topRiskIds", "topRiskIds[1] 'rk-9' does not resolve to a risk: no ProjectPlan holds a risk with that id; correct the id, or add the risk"));
+            ("report-1", "/spec/topRiskIds/1", NoItem("topRiskIds[1]", "rk-crm", "a risk", "plans", "project 'project-billing'", " (ProjectPlan 'plan-crm' of project 'project-crm' has one)")),
+            ("report-1", "/spec/topRiskIds/2", NoItem("topRiskIds[2]", "rk-9", "a risk", "plans", "project 'project-billing'")),
+            ("report-loose", "/spec/topRiskIds/1", "topRiskIds[1] 'rk-9' does not resolve to a risk: no ProjectPlan holds a risk with that id; correct the id, or add the risk"));
     }
 
     [Test]
@@ -346,10 +346,10 @@ public sealed class GOV901DanglingReferenceTests
             ("plan-billing", "/spec/approvedBy", NotAPerson("approvedBy", "p-x1")),
             ("plan-billing", "/spec/resources/0/personId", NotAPerson("resources[0].personId", "p-x2")),
             ("plan-billing", "/spec/stakeholders/0/personId", NotAPerson("stakeholders[0].personId", "p-x3")),
-            ("plan-billing", "/spec/raci/0/responsible", NotAPerson("raci[0].responsible[1]", "p-x4")),
-            ("plan-billing", "/spec/raci/0/accountable", NotAPerson("raci[0].accountable[0]", "p-x5")),
-            ("plan-billing", "/spec/raci/0/consulted", NotAPerson("raci[0].consulted[0]", "p-x6")),
-            ("plan-billing", "/spec/raci/0/informed", NotAPerson("raci[0].informed[1]", "p-x7")),
+            ("plan-billing", "/spec/raci/0/responsible/1", NotAPerson("raci[0].responsible[1]", "p-x4")),
+            ("plan-billing", "/spec/raci/0/accountable/0", NotAPerson("raci[0].accountable[0]", "p-x5")),
+            ("plan-billing", "/spec/raci/0/consulted/0", NotAPerson("raci[0].consulted[0]", "p-x6")),
+            ("plan-billing", "/spec/raci/0/informed/1", NotAPerson("raci[0].informed[1]", "p-x7")),
             ("plan-billing", "/spec/riskRegister/0/owner", NotAPerson("riskRegister[0].owner", "p-x8")),
             ("plan-billing", "/spec/communicationPlan/0/owner", NotAPerson("communicationPlan[0].owner", "p-x9")),
             ("plan-billing", "/spec/assumptions/0/owner", NotAPerson("assumptions[0].owner", "p-x10")),
@@ -389,7 +389,7 @@ public sealed class GOV901DanglingReferenceTests
             ("handover-billing", "/spec/uat/signedOffBy", NotAPerson("uat.signedOffBy", "p-x14")),
             ("handover-billing", "/spec/signOff/by", NotAPerson("signOff.by", "p-x15")),
             ("pm-1", "/spec/actionItems/0/owner", NotAPerson("actionItems[0].owner", "p-x16")),
-            ("pm-1", "/spec/participants", NotAPerson("participants[1]", "p-x17")));
+            ("pm-1", "/spec/participants/1", NotAPerson("participants[1]", "p-x17")));
     }
 
     [Test]
@@ -423,7 +423,7 @@ public sealed class GOV901DanglingReferenceTests
 
         Located(yaml, rules).Should().Equal(
             ("backlog-checkout", "/spec/items/0/parentId", NoItem("items[0].parentId", "jira-13", "a backlog item", "backlogs", "product 'product-checkout'")),
-            ("project-billing", "/spec/roadmapItemIds", "roadmapItemIds[1] 'RI-2' does not resolve to a roadmap item: no roadmap item in the roadmaps of product 'JIRA-PROD-1' has that id; correct the id, or add the roadmap item"));
+            ("project-billing", "/spec/roadmapItemIds/1", "roadmapItemIds[1] 'RI-2' does not resolve to a roadmap item: no roadmap item in the roadmaps of product 'JIRA-PROD-1' has that id; correct the id, or add the roadmap item"));
     }
 
     [Test]
