@@ -56,14 +56,14 @@ public sealed class ReportFormatterTests
     }
 
     [Test]
-    public void AddGovernanceRules_registers_the_text_and_sarif_formatters_once()
+    public void AddGovernanceRules_registers_every_formatter_once()
     {
         var services = new ServiceCollection();
         services.AddGovernanceRules();
         services.AddGovernanceRules();
         using var provider = services.BuildServiceProvider();
 
-        provider.GetServices<IReportFormatter>().Select(f => f.Name).Should().BeEquivalentTo(["text", "sarif"]);
+        provider.GetServices<IReportFormatter>().Select(f => f.Name).Should().BeEquivalentTo(["text", "markdown", "html", "sarif", "json", "junit"]);
     }
 
     [Test]

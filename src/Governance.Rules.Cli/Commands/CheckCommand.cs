@@ -36,7 +36,8 @@ internal static class CheckCommand
         bool Timings,
         string? Config,
         string? Baseline,
-        IReadOnlyList<string> Plugins);
+        IReadOnlyList<string> Plugins,
+        string? Template = null);
 
     private static int Run(CheckRequest request, CliEnvironment environment, CancellationToken cancellationToken)
     {
@@ -61,18 +62,42 @@ internal static class CheckCommand
             return ExitCodes.InvalidInvocation;
         }
 
+        // A custom template is checked before the analysis: a broken one is an invalid invocation, not a late surprise.
+        IReportTemplate? template = null;
+        if (request.Template is not null)
+        {
+            template = LoadTemplate(request.Template, formatter.Name, environment, services.GetRequiredService<ITemplateRenderer>());
+            if (template is null) return ExitCodes.InvalidInvocation;
+        }
+
         var outputPath = request.Output is null ? null : environment.FullPath(request.Output);
         var engine = services.GetRequiredService<GovernanceEngine>();
         if (Analyze(request, environment, engine, outputPath, useBaseline: true, cancellationToken) is not { } analysis) return ExitCodes.InvalidInvocation;
         var (result, configuration) = analysis;
 
-        var context = new ReportContext { ToolVersion = CliVersion.Current, BaselineUsed = result.BaselineApplied };
+        var context = new ReportContext { ToolVersion = CliVersion.Current, BaselineUsed = result.BaselineApplied, IncludeTimings = request.Timings };
         var reportTime = Stopwatch.StartNew();
+        string? report = null;
+        if (template is not null)
+        {
+            try
+            {
+                using var rendered = new StringWriter { NewLine = "\n" };
+                template.Render(ReportModel.Create(result, context), rendered);
+                report = rendered.ToString();
+            }
+            catch (ReportTemplateException ex)
+            {
+                environment.Error.WriteLine($"govern check: template {ex.Message}");
+                return ExitCodes.InvalidInvocation;
+            }
+        }
+
         if (outputPath is not null)
         {
             try
             {
-                WriteReportFile(formatter, result, context, outputPath);
+                WriteReportFile(formatter, report, result, context, outputPath);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -81,6 +106,11 @@ internal static class CheckCommand
             }
 
             environment.Error.WriteLine($"govern: wrote the {formatter.Name} report to {environment.DisplayPath(outputPath)}: {TextReportFormatter.FormatSummary(result)}");
+        }
+        else if (report is not null)
+        {
+            environment.Out.Write(report);
+            environment.Out.Flush();
         }
         else if (environment.Terminal is { } terminal && formatter is TextReportFormatter)
         {
@@ -181,11 +211,56 @@ internal static class CheckCommand
         }
     }
 
-    private static void WriteReportFile(IReportFormatter formatter, AnalysisResult result, ReportContext context, string outputPath)
+    private static void WriteReportFile(IReportFormatter formatter, string? report, AnalysisResult result, ReportContext context, string outputPath)
     {
         if (Path.GetDirectoryName(outputPath) is { Length: > 0 } folder) Directory.CreateDirectory(folder);
         using var writer = new StreamWriter(outputPath, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        formatter.Write(result, context, writer);
+        if (report is not null) writer.Write(report);
+        else formatter.Write(result, context, writer);
+    }
+
+    /// <summary>
+    /// Reads and compiles the <c>--template</c> file for <paramref name="format"/> (markdown or html only, SPEC §D).
+    /// Prints the reason and returns <see langword="null"/> when it cannot be used (exit 2).
+    /// </summary>
+    private static IReportTemplate? LoadTemplate(string templateFile, string format, CliEnvironment environment, ITemplateRenderer renderer)
+    {
+        var templateFormat = format switch
+        {
+            ReportFormatNames.Markdown => TemplateFormat.Markdown,
+            ReportFormatNames.Html => TemplateFormat.Html,
+            _ => (TemplateFormat?)null,
+        };
+        if (templateFormat is null)
+        {
+            environment.Error.WriteLine($"govern check: --template applies only to --format markdown or --format html, not --format {format}.");
+            return null;
+        }
+
+        var path = environment.FullPath(templateFile);
+        var displayPath = environment.DisplayPath(path);
+        string source;
+        try
+        {
+            source = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            environment.Error.WriteLine(ex is FileNotFoundException or DirectoryNotFoundException
+                ? $"govern check: template file not found: {templateFile}"
+                : $"govern check: cannot read template {templateFile}: {ex.Message}");
+            return null;
+        }
+
+        try
+        {
+            return renderer.Compile(source, templateFormat.Value, displayPath);
+        }
+        catch (ReportTemplateException ex)
+        {
+            environment.Error.WriteLine($"govern check: template {ex.Message}");
+            return null;
+        }
     }
 
     private static Severity ParseSeverity(string name) =>
@@ -254,7 +329,7 @@ internal sealed class CheckOptionSet
         };
         timings = new Option<bool>("--timings")
         {
-            Description = "Print the time spent per stage and per rule to standard error.",
+            Description = "Print the time spent per stage and per rule to standard error (and include it in the json report).",
         };
         config = new Option<string?>("--config")
         {
@@ -267,6 +342,11 @@ internal sealed class CheckOptionSet
             HelpName = "ASSEMBLY",
             Arity = ArgumentArity.OneOrMore,
             AllowMultipleArgumentsPerToken = false,
+        };
+        template = new Option<string?>("--template")
+        {
+            Description = "Render the markdown or html report with this Handlebars template instead of the built-in one (fields: docs/report-model.md).",
+            HelpName = "FILE",
         };
         baseline = new Option<string?>("--baseline")
         {
@@ -287,14 +367,15 @@ internal sealed class CheckOptionSet
     private readonly Option<string?> config;
     private readonly Option<string?> baseline;
     private readonly Option<string[]> plugin;
+    private readonly Option<string?> template;
 
-    /// <summary>Adds the arguments and options to <paramref name="command"/>; <c>baseline</c> leaves out the report format.</summary>
+    /// <summary>Adds the arguments and options to <paramref name="command"/>; <c>baseline</c> leaves out the report format and template.</summary>
     public Command AddTo(Command command, bool withFormat = true)
     {
         command.Arguments.Add(paths);
-        foreach (var option in new Option[] { format, output, asOf, failOn, include, exclude, timings, config, baseline, plugin })
+        foreach (var option in new Option[] { format, output, asOf, failOn, include, exclude, timings, config, baseline, plugin, template })
         {
-            if (withFormat || option != format) command.Options.Add(option);
+            if (withFormat || (option != format && option != template)) command.Options.Add(option);
         }
 
         return command;
@@ -312,7 +393,8 @@ internal sealed class CheckOptionSet
         Timings: parseResult.GetValue(timings),
         Config: parseResult.GetValue(config),
         Baseline: parseResult.GetValue(baseline),
-        Plugins: parseResult.GetValue(plugin) ?? []);
+        Plugins: parseResult.GetValue(plugin) ?? [],
+        Template: parseResult.GetValue(template));
 
     private static DateOnly? ParseDate(ArgumentResult result)
     {

@@ -12,7 +12,8 @@ public static class GovernanceRulesServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the engine, the loader, the system clock (unless a <see cref="TimeProvider"/> is already registered) and
-    /// every built-in rule and report formatter (<see cref="IReportFormatter"/>: text, sarif). Returns a builder for
+    /// every built-in rule and report formatter (<see cref="IReportFormatter"/>: text, markdown, html, sarif, json, junit),
+    /// and the Handlebars <see cref="ITemplateRenderer"/> (unless another is already registered). Returns a builder for
     /// adding custom rules.
     /// </summary>
     public static IGovernanceRulesBuilder AddGovernanceRules(this IServiceCollection services)
@@ -23,8 +24,13 @@ public static class GovernanceRulesServiceCollectionExtensions
         services.TryAddSingleton<GovernanceEngine>();
         foreach (var ruleType in BuiltInRules.Types)
             services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(GovernanceRule), ruleType));
+        services.TryAddSingleton<ITemplateRenderer, HandlebarsTemplateRenderer>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportFormatter, TextReportFormatter>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportFormatter, MarkdownReportFormatter>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportFormatter, HtmlReportFormatter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportFormatter, SarifReportFormatter>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportFormatter, JsonReportFormatter>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportFormatter, JunitReportFormatter>());
         return new GovernanceRulesBuilder(services);
     }
 

@@ -20,6 +20,13 @@ public sealed record AnalysisResult
     /// <summary>The artifacts analysed, in document order.</summary>
     public required IReadOnlyList<Artifact> Artifacts { get; init; }
 
+    /// <summary>
+    /// The file each artifact of <see cref="Artifacts"/> was read from, at the same index, relative to the working
+    /// directory with forward slashes as in <see cref="Finding.File"/>; <see langword="null"/> for an artifact built in
+    /// memory. Empty when the producer of the result did not record the files.
+    /// </summary>
+    public IReadOnlyList<string?> ArtifactFiles { get; init; } = [];
+
     /// <summary>Time spent per stage (load, index, rules, ...).</summary>
     public IReadOnlyDictionary<string, TimeSpan> StageTimings { get; init; } = new Dictionary<string, TimeSpan>();
 

@@ -226,6 +226,7 @@ public sealed class GovernanceEngine
             Today = today,
             FilesAnalyzed = files,
             Artifacts = portfolio.Artifacts,
+            ArtifactFiles = [.. entries.Select(e => e.Document?.File)],
             StageTimings = stages,
             RuleTimings = timings,
             FixedBaselineEntries = fixedEntries,

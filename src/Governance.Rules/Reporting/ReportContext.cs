@@ -12,5 +12,11 @@ public sealed record ReportContext
     /// </summary>
     public bool BaselineUsed { get; init; }
 
+    /// <summary>
+    /// Whether reports that can carry them (<c>json</c>, <see cref="ReportModel.Timings"/>) include the time spent per
+    /// stage and per rule. Off by default: timings differ from run to run, and reports are otherwise reproducible.
+    /// </summary>
+    public bool IncludeTimings { get; init; }
+
     private static string DefaultToolVersion => ToolInformation.Version;
 }

@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using HandlebarsDotNet;
+using HandlebarsDotNet.Compiler;
+
+namespace Governance.Rules.Reporting;
+
+/// <summary>
+/// The built-in <see cref="ITemplateRenderer"/>: Handlebars (Handlebars.Net). HTML templates escape every
+/// <c>{{value}}</c>; markdown and text templates escape nothing by themselves. A field or helper the model does not
+/// have is an error (<c>ThrowOnUnresolvedBindingExpression</c>), never empty output; every template is rendered once
+/// against a specimen model when compiled, so such a mistake is reported whatever the data. Compiled templates are
+/// cached by format, name and text.
+/// </summary>
+internal sealed partial class HandlebarsTemplateRenderer : ITemplateRenderer
+{
+    private readonly ConcurrentDictionary<(TemplateFormat Format, string Name, string Source), Lazy<IReportTemplate>> cache = new();
+    private readonly Lazy<IHandlebars> html = new(() => CreateEnvironment(escapeHtml: true));
+    private readonly Lazy<IHandlebars> plain = new(() => CreateEnvironment(escapeHtml: false));
+
+    public IReportTemplate Compile(string source, TemplateFormat format, string name)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(name);
+        if (!Enum.IsDefined(format)) throw new ArgumentOutOfRangeException(nameof(format), format, null);
+        return cache.GetOrAdd((format, name, source), key => new Lazy<IReportTemplate>(
+            () => CompileCore(key.Source, key.Format, key.Name), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    }
+
+    private HandlebarsReportTemplate CompileCore(string source, TemplateFormat format, string name)
+    {
+        var environment = format == TemplateFormat.Html ? html.Value : plain.Value;
+        HandlebarsTemplate<object, object> compiled;
+        try
+        {
+            // Compiling registers nothing, but the environment is shared: keep compilation single-file, rendering is free.
+            lock (environment) compiled = environment.Compile(source);
+        }
+        catch (Exception ex) when (IsTemplateError(ex))
+        {
+            throw new ReportTemplateException(name, Describe(ex), ex);
+        }
+
+        var template = new HandlebarsReportTemplate(name, format, compiled);
+        template.Render(ReportSpecimen.Model, TextWriter.Null);
+        return template;
+    }
+
+    private static IHandlebars CreateEnvironment(bool escapeHtml)
+    {
+        var environment = Handlebars.Create(new HandlebarsConfiguration
+        {
+            ThrowOnUnresolvedBindingExpression = true,
+            NoEscape = !escapeHtml,
+            FormatProvider = CultureInfo.InvariantCulture,
+        });
+        TemplateHelpers.Register(environment);
+        return environment;
+    }
+
+    internal static bool IsTemplateError(Exception ex) =>
+        ex is HandlebarsException or HandlebarsUndefinedBindingException or FormatException or InvalidCastException;
+
+    /// <summary>The engine's message as one sentence, with a hint for the commonest mistake (an unknown field).</summary>
+    internal static string Describe(Exception ex)
+    {
+        if (ex is HandlebarsUndefinedBindingException undefined)
+        {
+            return $"'{undefined.MissingKey}' is not a field of the report model here, nor a helper " +
+                "(fields are camelCase, see docs/report-model.md; guard optional objects with {{#if ...}})";
+        }
+
+        var message = new StringBuilder();
+        foreach (var line in ex.Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (message.Length > 0) message.Append(' ');
+            message.Append(line);
+        }
+
+        // The parser reports a 0-based "line:column"; editors count from 1.
+        return ParserPosition().Replace(message.ToString(), match => string.Create(
+            CultureInfo.InvariantCulture,
+            $" at line {int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) + 1}, column {int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) + 1}"));
+    }
+
+    [GeneratedRegex(@"[:.]?\s*Occured at: (\d+):(\d+)")]
+    private static partial Regex ParserPosition();
+
+    private sealed class HandlebarsReportTemplate(string name, TemplateFormat format, HandlebarsTemplate<object, object> compiled) : IReportTemplate
+    {
+        public string Name { get; } = name;
+
+        public TemplateFormat Format { get; } = format;
+
+        public void Render(ReportModel model, TextWriter writer)
+        {
+            ArgumentNullException.ThrowIfNull(model);
+            ArgumentNullException.ThrowIfNull(writer);
+            string text;
+            try
+            {
+                text = compiled(model);
+            }
+            catch (Exception ex) when (IsTemplateError(ex))
+            {
+                throw new ReportTemplateException(Name, Describe(ex), ex);
+            }
+
+            writer.Write(text);
+        }
+    }
+}

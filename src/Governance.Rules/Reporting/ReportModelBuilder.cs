@@ -1,0 +1,338 @@
+using System.Globalization;
+using Governance.Rules.Engine;
+using Governance.Rules.Model;
+
+namespace Governance.Rules.Reporting;
+
+/// <summary>Builds the <see cref="ReportModel"/> of an <see cref="AnalysisResult"/>: findings with their state, scope and groupings.</summary>
+internal static class ReportModelBuilder
+{
+    /// <summary>The finding states of <see cref="ReportFinding.State"/>.</summary>
+    public const string Active = "active";
+    public const string Suppressed = "suppressed";
+    public const string Exempted = "exempted";
+    public const string Baselined = "baselined";
+
+    private static readonly string[] CatalogCategories =
+    [
+        RuleCategories.Engine, RuleCategories.Strategy, RuleCategories.Roadmap, RuleCategories.Backlog, RuleCategories.Plan,
+        RuleCategories.Status, RuleCategories.Handover, RuleCategories.PostMortem, RuleCategories.Analytics, RuleCategories.Portfolio,
+    ];
+
+    public static ReportModel Build(AnalysisResult result, ReportContext context)
+    {
+        var rules = new Dictionary<string, RuleDescriptor>(StringComparer.Ordinal);
+        foreach (var rule in result.Rules) rules.TryAdd(rule.Id, rule);
+
+        var scopes = new ScopeResolver(result.Artifacts);
+        var slots = new ArtifactSlots(result, scopes);
+        var findings = new List<ReportFinding>(result.Findings.Count);
+        foreach (var finding in result.Findings)
+        {
+            var slot = slots.Of(finding);
+            var model = ToModel(finding, slot, rules, context.BaselineUsed || result.BaselineApplied);
+            findings.Add(model);
+            slot.Members.Add(model);
+        }
+
+        var artifactGroups = slots.ToGroups();
+        var categories = Categories(result.Rules);
+        var byProject = PortfolioGroups(
+            findings, f => f.ProjectId, categories,
+            scopes.Projects.Select(p => (Id: p.Id!, p.Metadata.Title, ProductId: Blank(p.Spec.ProductId))),
+            artifactGroups.Select(g => g.ProjectId));
+        var byProduct = PortfolioGroups(
+            findings, f => f.ProductId, categories,
+            scopes.Products.Select(p => (Id: p.Id!, p.Metadata.Title, ProductId: (string?)null)),
+            artifactGroups.Select(g => g.ProductId).Concat(byProject.Select(p => p.ProductId)));
+
+        var all = Count(findings);
+        return new ReportModel
+        {
+            Tool = new ReportTool(ToolInformation.Name, context.ToolVersion, ToolInformation.InformationUri),
+            AsOf = result.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            BaselineUsed = context.BaselineUsed || result.BaselineApplied,
+            Summary = new ReportSummary
+            {
+                Errors = all.Errors,
+                Warnings = all.Warnings,
+                Infos = all.Infos,
+                Suppressed = all.Suppressed,
+                Exempted = all.Exempted,
+                Baselined = all.Baselined,
+                Active = all.Active,
+                Total = all.Total,
+                Files = result.FilesAnalyzed,
+                Artifacts = result.Artifacts.Count,
+                Products = byProduct.Count,
+                Projects = byProject.Count,
+                Rules = result.Rules.Count,
+            },
+            ProjectHealth = new ReportHealth(
+                byProject.Count(p => p.Health == "red"), byProject.Count(p => p.Health == "amber"), byProject.Count(p => p.Health == "green")),
+            Categories = categories,
+            Rules = [.. result.Rules.Select(r => new ReportRule(r.Id, r.Title, r.Category, r.DefaultSeverity.ToName(), r.Description, r.HelpUri))],
+            Findings = findings,
+            ByRule = [.. findings
+                .GroupBy(f => f.RuleId, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new ReportRuleGroup(g.Key, g.First().RuleTitle, g.First().Category, g.First().HelpUri, Count(g)))],
+            ByArtifact = artifactGroups,
+            ByProduct = byProduct,
+            ByProject = byProject,
+            Timings = context.IncludeTimings ? Timings(result) : new ReportTimings([], []),
+        };
+    }
+
+    private static ReportFinding ToModel(Finding finding, ArtifactSlot group, Dictionary<string, RuleDescriptor> rules, bool baselineUsed)
+    {
+        rules.TryGetValue(finding.RuleId, out var rule);
+        var state = finding switch
+        {
+            { Suppression.Kind: SuppressionKind.InSource } => Suppressed,
+            { Suppression.Kind: SuppressionKind.Exemption } => Exempted,
+            { IsBaselined: true } => Baselined,
+            _ => Active,
+        };
+        return new ReportFinding
+        {
+            RuleId = finding.RuleId,
+            RuleTitle = rule?.Title,
+            Category = rule?.Category ?? RuleCategories.ForId(finding.RuleId),
+            Severity = finding.Severity.ToName(),
+            Message = finding.Message,
+            State = state,
+            Justification = finding.Suppression?.Justification,
+            Suppression = finding.Suppression is { } s
+                ? new ReportSuppression(s.Kind == SuppressionKind.InSource ? "inSource" : "external", s.Justification)
+                : null,
+            BaselineState = finding.IsBaselined ? "unchanged" : baselineUsed ? "new" : null,
+            ArtifactId = finding.ArtifactId,
+            ArtifactKind = finding.ArtifactId is null ? null : group.Kind,
+            ProductId = group.ProductId,
+            ProjectId = group.ProjectId,
+            File = finding.File,
+            Line = finding.Line > 0 ? finding.Line : null,
+            Column = finding.Column > 0 ? finding.Column : null,
+            Pointer = finding.Pointer,
+            Location = Location(finding),
+            HelpUri = rule?.HelpUri ?? RuleDescriptor.HelpBaseUri + finding.RuleId + ".md",
+        };
+    }
+
+    private static string? Location(Finding finding)
+    {
+        if (finding.File is null) return null;
+        if (finding.Line <= 0) return finding.File;
+        return finding.Column > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{finding.File}:{finding.Line}:{finding.Column}")
+            : string.Create(CultureInfo.InvariantCulture, $"{finding.File}:{finding.Line}");
+    }
+
+    private static List<string> Categories(IEnumerable<RuleDescriptor> rules)
+    {
+        var present = rules.Select(r => r.Category).ToHashSet(StringComparer.Ordinal);
+        return [.. CatalogCategories.Where(present.Contains), .. present.Except(CatalogCategories).Order(StringComparer.Ordinal)];
+    }
+
+    private static List<ReportPortfolioGroup> PortfolioGroups(
+        List<ReportFinding> findings,
+        Func<ReportFinding, string?> keyOf,
+        IReadOnlyList<string> categories,
+        IEnumerable<(string Id, string? Title, string? ProductId)> analyzed,
+        IEnumerable<string?> referenced)
+    {
+        var known = new Dictionary<string, (string? Title, string? ProductId)>(StringComparer.Ordinal);
+        foreach (var (id, title, productId) in analyzed) known.TryAdd(id, (Blank(title), productId));
+        var ids = known.Keys.Concat(referenced.OfType<string>()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var byId = findings.Where(f => keyOf(f) is not null).ToLookup(f => keyOf(f)!, StringComparer.Ordinal);
+        var groups = new List<ReportPortfolioGroup>();
+        foreach (var id in ids)
+        {
+            var members = byId[id].ToList();
+            var counts = Count(members);
+            var isKnown = known.TryGetValue(id, out var info);
+            groups.Add(new ReportPortfolioGroup
+            {
+                Id = id,
+                Title = isKnown ? info.Title : null,
+                Analyzed = isKnown,
+                ProductId = isKnown ? info.ProductId : null,
+                Health = counts.Errors > 0 ? "red" : counts.Warnings > 0 ? "amber" : "green",
+                Counts = counts,
+                ByCategory = [.. categories.Select(c => new ReportCategoryCount(
+                    c,
+                    members.Count(f => f.State == Active && f.Category == c),
+                    members.Count(f => f.Category == c)))],
+            });
+        }
+
+        return groups;
+    }
+
+    internal static ReportCounts Count(IEnumerable<ReportFinding> findings)
+    {
+        int errors = 0, warnings = 0, infos = 0, suppressed = 0, exempted = 0, baselined = 0;
+        foreach (var finding in findings)
+        {
+            switch (finding.State)
+            {
+                case Suppressed: suppressed++; break;
+                case Exempted: exempted++; break;
+                case Baselined: baselined++; break;
+                default:
+                    if (finding.Severity == "error") errors++;
+                    else if (finding.Severity == "warning") warnings++;
+                    else infos++;
+                    break;
+            }
+        }
+
+        var active = errors + warnings + infos;
+        return new ReportCounts
+        {
+            Errors = errors,
+            Warnings = warnings,
+            Infos = infos,
+            Suppressed = suppressed,
+            Exempted = exempted,
+            Baselined = baselined,
+            Active = active,
+            Total = active + suppressed + exempted + baselined,
+        };
+    }
+
+    private static ReportTimings Timings(AnalysisResult result) => new(
+        [.. result.StageTimings.Select(t => new ReportTiming(t.Key, Milliseconds(t.Value)))],
+        [.. result.RuleTimings.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new ReportTiming(t.Key, Milliseconds(t.Value)))]);
+
+    private static double Milliseconds(TimeSpan time) => Math.Round(time.TotalMilliseconds, 3);
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+
+    /// <summary>The artifact groups while findings are assigned to them.</summary>
+    private sealed class ArtifactSlots
+    {
+        private readonly List<ArtifactSlot> slots;
+        private readonly Dictionary<(string? Id, string? File), ArtifactSlot> byKey = [];
+        private readonly bool filesKnown;
+
+        public ArtifactSlots(AnalysisResult result, ScopeResolver scopes)
+        {
+            // Artifacts are matched by id and file; when the result does not say where each artifact came from, by id only.
+            filesKnown = result.ArtifactFiles.Count == result.Artifacts.Count;
+            slots = new List<ArtifactSlot>(result.Artifacts.Count);
+            for (var i = 0; i < result.Artifacts.Count; i++)
+            {
+                var artifact = result.Artifacts[i];
+                var (productId, projectId) = scopes.ScopeOf(artifact);
+                var slot = new ArtifactSlot(Blank(artifact.Id), filesKnown ? result.ArtifactFiles[i] : null)
+                {
+                    Kind = artifact.ArtifactKind.ToString(),
+                    Title = Blank(artifact.Metadata.Title),
+                    ProductId = productId,
+                    ProjectId = projectId,
+                };
+                slots.Add(slot);
+                byKey.TryAdd((slot.ArtifactId, slot.File), slot);
+            }
+        }
+
+        /// <summary>The group of <paramref name="finding"/>: its artifact's, else one for its file (added on first use).</summary>
+        public ArtifactSlot Of(Finding finding)
+        {
+            var key = (finding.ArtifactId, finding.ArtifactId is null || filesKnown ? finding.File : null);
+            if (byKey.TryGetValue(key, out var slot)) return slot;
+            slot = new ArtifactSlot(finding.ArtifactId, finding.File);
+            byKey.Add(key, slot);
+            slots.Add(slot);
+            return slot;
+        }
+
+        /// <summary>The groups by file (no file first), artifacts in document order within a file.</summary>
+        public List<ReportArtifactGroup> ToGroups()
+        {
+            var groups = new List<ReportArtifactGroup>(slots.Count);
+            foreach (var slot in slots.OrderBy(s => s.File ?? s.Members.FirstOrDefault()?.File, StringComparer.Ordinal))
+            {
+                var group = new ReportArtifactGroup
+                {
+                    ArtifactId = slot.ArtifactId,
+                    Kind = slot.Kind,
+                    Title = slot.Title,
+                    File = slot.File ?? slot.Members.FirstOrDefault()?.File,
+                    ProductId = slot.ProductId,
+                    ProjectId = slot.ProjectId,
+                    Counts = Count(slot.Members),
+                };
+                group.Members.AddRange(slot.Members);
+                groups.Add(group);
+            }
+
+            return groups;
+        }
+    }
+
+    private sealed class ArtifactSlot(string? artifactId, string? file)
+    {
+        public string? ArtifactId { get; } = artifactId;
+        public string? File { get; } = file;
+        public string? Kind { get; init; }
+        public string? Title { get; init; }
+        public string? ProductId { get; init; }
+        public string? ProjectId { get; init; }
+        public List<ReportFinding> Members { get; } = [];
+    }
+
+    /// <summary>The product and project each artifact belongs to, through <c>productId</c>, <c>projectId</c> and <c>subjectId</c>.</summary>
+    private sealed class ScopeResolver
+    {
+        private readonly Dictionary<string, Project> projects = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Product> products = new(StringComparer.Ordinal);
+
+        public ScopeResolver(IReadOnlyList<Artifact> artifacts)
+        {
+            // Ids resolve to the first artifact in document order (SPEC §H).
+            foreach (var artifact in artifacts)
+            {
+                if (Blank(artifact.Id) is not { } id) continue;
+                if (artifact is Project project) projects.TryAdd(id, project);
+                if (artifact is Product product) products.TryAdd(id, product);
+            }
+        }
+
+        /// <summary>The Project artifacts, first of each id, in document order.</summary>
+        public IEnumerable<Project> Projects => projects.Values;
+
+        /// <summary>The Product artifacts, first of each id, in document order.</summary>
+        public IEnumerable<Product> Products => products.Values;
+
+        public (string? ProductId, string? ProjectId) ScopeOf(Artifact artifact)
+        {
+            switch (artifact)
+            {
+                case Product product:
+                    return (Blank(product.Id), null);
+                case Project project:
+                    return (Blank(project.Spec.ProductId), Blank(project.Id));
+                case ProductStrategy or Roadmap or Backlog or ProductAnalytics:
+                    return (Blank(PortfolioIndex.ParentId(artifact)), null);
+                case PostMortem postMortem:
+                    // An incident's subject is a project only when it names one (SPEC §H).
+                    return Blank(postMortem.Spec.SubjectId) is { } subject && projects.ContainsKey(subject)
+                        ? (ProductOf(subject), subject)
+                        : (null, null);
+                case ProjectPlan or StatusReport or Handover:
+                    var projectId = Blank(PortfolioIndex.ParentId(artifact));
+                    var productId = projectId is null ? null : ProductOf(projectId);
+                    if (productId is null && artifact is Handover handover) productId = Blank(handover.Spec.ProductId);
+                    return (productId, projectId);
+                default:
+                    return (null, null);
+            }
+        }
+
+        private string? ProductOf(string projectId) =>
+            projects.TryGetValue(projectId, out var project) ? Blank(project.Spec.ProductId) : null;
+    }
+}
