@@ -185,3 +185,24 @@ public sealed class SarifReportTests
             .GetProperty("uri").GetString().Should().Be("my%20plans/billing%20plan.yaml");
     }
 }
+
+[TestFixture]
+[Category("sarif")]
+public sealed class SarifTimingsTests
+{
+    [Test]
+    public async Task Timings_go_into_invocations_only_when_asked_for_and_the_log_stays_valid()
+    {
+        using var workspace = Workspace.Create().Write("plan.yaml", Documents.PlanWithoutRisks);
+
+        var plain = await workspace.RunAsync("check", ".", "--format", "sarif");
+        var timed = await workspace.RunAsync("check", ".", "--format", "sarif", "--timings");
+
+        plain.StdOut.Should().NotContain("invocations");
+        (await SarifSchema.ValidateAsync(timed.StdOut)).Should().BeEmpty();
+        using var log = JsonDocument.Parse(timed.StdOut);
+        var invocation = log.RootElement.GetProperty("runs")[0].GetProperty("invocations")[0];
+        invocation.GetProperty("executionSuccessful").GetBoolean().Should().BeTrue();
+        invocation.GetProperty("properties").GetProperty("ruleTimingsMs").TryGetProperty("GOV401", out _).Should().BeTrue();
+    }
+}

@@ -71,10 +71,31 @@ internal sealed class SarifReportFormatter : IReportFormatter
         json.WriteStartArray("results");
         foreach (var finding in result.Findings) WriteResult(json, finding, ruleIndexes, context);
         json.WriteEndArray();
+        if (context.IncludeTimings) WriteInvocation(json, result);
 
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    /// <summary>Per-stage and per-rule times in milliseconds, only when asked for (<c>--timings</c>), so default output stays byte-identical.</summary>
+    private static void WriteInvocation(Utf8JsonWriter json, AnalysisResult result)
+    {
+        json.WriteStartArray("invocations");
+        json.WriteStartObject();
+        json.WriteBoolean("executionSuccessful", true);
+        json.WriteStartObject("properties");
+        json.WriteStartObject("stageTimingsMs");
+        foreach (var (stage, time) in result.StageTimings.OrderBy(p => p.Key, StringComparer.Ordinal))
+            json.WriteNumber(stage, Math.Round(time.TotalMilliseconds, 3));
+        json.WriteEndObject();
+        json.WriteStartObject("ruleTimingsMs");
+        foreach (var (rule, time) in result.RuleTimings.OrderBy(p => p.Key, StringComparer.Ordinal))
+            json.WriteNumber(rule, Math.Round(time.TotalMilliseconds, 3));
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndArray();
     }
 
     private static void WriteRule(Utf8JsonWriter json, RuleDescriptor rule)
