@@ -17,9 +17,10 @@ internal static class RuleHarness
         string content,
         string file = "test.yaml",
         DateOnly? today = null,
-        IReadOnlyDictionary<string, RuleSettings>? rules = null)
+        IReadOnlyDictionary<string, RuleSettings>? rules = null,
+        IReadOnlyList<GovernanceRule>? extraRules = null)
     {
-        var engine = new GovernanceEngine(BuiltInRules.Create(), new ArtifactLoader(), TimeProvider.System);
+        var engine = new GovernanceEngine([.. BuiltInRules.Create(), .. extraRules ?? []], new ArtifactLoader(), TimeProvider.System);
         var loaded = new ArtifactLoader().LoadContent(file, Encoding.UTF8.GetBytes(content));
         return engine.Analyze(loaded, new AnalysisOptions
         {
