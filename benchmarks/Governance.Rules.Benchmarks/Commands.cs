@@ -34,6 +34,7 @@ public static class Commands
         {
             "generate" when options.TryGetValue("output", out var output) => Generate(output, projects, format, seed),
             "generate" => Usage("generate needs --output DIR"),
+            "profile" => Profile.Run(projects, format),
             _ => Measure(projects, format, int.Parse(options.GetValueOrDefault("repeat", "1"), CultureInfo.InvariantCulture)),
         };
     }
