@@ -1,56 +1,131 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using Governance.Rules.Engine;
 using Governance.Rules.Loading;
-using Governance.Rules.Rules;
+using Governance.Rules.Reporting;
 
 namespace Governance.Rules.Benchmarks;
 
+/// <summary>A short job: the suites measure ratios against a raw parser in the same run, not absolute times.</summary>
+public sealed class QuickConfig : ManualConfig
+{
+    public QuickConfig()
+    {
+        AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3).WithId("Quick"));
+        SummaryStyle = BenchmarkDotNet.Reports.SummaryStyle.Default.WithRatioStyle(BenchmarkDotNet.Columns.RatioStyle.Trend);
+    }
+}
+
 /// <summary>
-/// Load only and end-to-end analysis of a synthetic portfolio of <see cref="Projects"/> projects (a Project, a
-/// ProjectPlan and a Backlog of 100 items each), read from a temporary folder. Divide by <see cref="Projects"/> for
-/// the cost per project.
+/// Loading and the end-to-end check of a generated portfolio, each against the raw parser of the same files in the same
+/// process (<c>Baseline</c>): YamlDotNet's <c>Parser</c> event scan or System.Text.Json's <c>JsonDocument.Parse</c>, one
+/// file after the other on one thread, over bytes already in memory. The ratio is the time of our operation over the
+/// raw parser's: below 1 is faster than the raw single-core parser.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(QuickConfig))]
 public class PortfolioBenchmarks
 {
-    private static readonly AnalysisOptions Options = new() { AsOf = new DateOnly(2026, 11, 1) };
-
     private readonly ArtifactLoader loader = new();
-    private string folder = string.Empty;
     private GovernanceEngine engine = null!;
+    private GeneratedPortfolio portfolio = null!;
+    private byte[][] files = [];
 
-    [Params(100, 1000)]
+    [Params(PortfolioFormat.Yaml, PortfolioFormat.Json)]
+    public PortfolioFormat Format { get; set; }
+
+    [Params(200, 1000)]
     public int Projects { get; set; }
 
     [GlobalSetup]
     public void Setup()
     {
-        folder = Path.Combine(Path.GetTempPath(), $"governance-bench-{Projects}-{Environment.ProcessId}");
-        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-        var bytes = SyntheticPortfolio.Write(folder, Projects);
-        engine = new GovernanceEngine(BuiltInRules.Create(), loader, TimeProvider.System);
-
-        // Sanity check outside the measurement: every document loads without an engine diagnostic.
-        var result = engine.AnalyzePaths([folder], Options);
-        var engineFindings = result.Findings.Count(f => string.CompareOrdinal(f.RuleId, "GOV010") < 0);
-        if (result.Artifacts.Count != 3 * Projects || engineFindings != 0)
-        {
-            throw new InvalidOperationException(
-                $"The synthetic portfolio is broken: {result.Artifacts.Count} artifacts, {engineFindings} engine findings; first: {(result.Findings.Count > 0 ? result.Findings[0].Message : "none")}");
-        }
-
-        Console.WriteLine($"// Synthetic portfolio: {Projects} projects, {bytes / 1024.0 / 1024.0:F1} MiB of YAML, {result.Findings.Count} findings");
+        engine = Workload.CreateEngine();
+        portfolio = Workload.Shared(Projects, Format, engine);
+        files = Workload.ReadAll(portfolio);
     }
 
-    [GlobalCleanup]
-    public void Cleanup()
+    [Benchmark(Baseline = true, Description = "Raw parser, 1 thread")]
+    public long RawParser() => Workload.RawParse(Format, files);
+
+    [Benchmark(Description = "Load (parse, shape, records)")]
+    public LoadResult Load() => loader.LoadPaths([portfolio.Root]);
+
+    [Benchmark(Description = "End to end (analyze + SARIF)")]
+    public long EndToEnd() => Workload.Render(engine.AnalyzePaths([portfolio.Root], Workload.Options), ReportFormatNames.Sarif);
+}
+
+/// <summary>
+/// The rules over artifacts already loaded (index, artifact rules, portfolio rules, suppressions, sorting) against the
+/// same engine with no rule at all (<c>Baseline</c>, index and sorting only). Divide the difference by the artifacts for
+/// the cost of the rules per artifact; <c>measure</c> prints the cost of each rule.
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(QuickConfig))]
+public class RuleBenchmarks
+{
+    private GovernanceEngine none = null!;
+    private GovernanceEngine all = null!;
+    private LoadResult loaded = null!;
+
+    [Params(1000)]
+    public int Projects { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
     {
-        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        none = Workload.CreateEngine([]);
+        all = Workload.CreateEngine();
+        var portfolio = Workload.Shared(Projects, PortfolioFormat.Yaml, all);
+        loaded = new ArtifactLoader().LoadPaths([portfolio.Root]);
+        Console.WriteLine($"// {loaded.Artifacts.Count} artifacts");
     }
 
-    [Benchmark(Description = "Load (parse, schema, records)")]
-    public LoadResult Load() => loader.LoadPaths([folder]);
+    [Benchmark(Baseline = true, Description = "No rules (index, sort)")]
+    public int NoRules() => none.Analyze(loaded, Workload.Options).Findings.Count;
 
-    [Benchmark(Description = "Analyze end to end")]
-    public AnalysisResult Analyze() => engine.AnalyzePaths([folder], Options);
+    [Benchmark(Description = "Every built-in rule")]
+    public int AllRules() => all.Analyze(loaded, Workload.Options).Findings.Count;
+}
+
+/// <summary>
+/// Each report format writing the findings of a 1,000-project analysis, against System.Text.Json serializing the same
+/// findings (<c>Baseline</c>). Divide the findings by the time for findings per second.
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(QuickConfig))]
+public class ReportBenchmarks
+{
+    private AnalysisResult result = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var engine = Workload.CreateEngine();
+        var portfolio = Workload.Shared(1000, PortfolioFormat.Yaml, engine);
+        result = engine.AnalyzePaths([portfolio.Root], Workload.Options);
+        Console.WriteLine($"// {result.Findings.Count} findings");
+    }
+
+    [Benchmark(Baseline = true, Description = "Raw STJ serialize of the findings")]
+    public int RawJson() => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(result.Findings).Length;
+
+    [Benchmark]
+    public long Text() => Workload.Render(result, ReportFormatNames.Text);
+
+    [Benchmark]
+    public long Sarif() => Workload.Render(result, ReportFormatNames.Sarif);
+
+    [Benchmark]
+    public long Json() => Workload.Render(result, ReportFormatNames.Json);
+
+    [Benchmark]
+    public long Junit() => Workload.Render(result, ReportFormatNames.Junit);
+
+    [Benchmark]
+    public long Markdown() => Workload.Render(result, ReportFormatNames.Markdown);
+
+    [Benchmark]
+    public long Html() => Workload.Render(result, ReportFormatNames.Html);
 }

@@ -258,8 +258,10 @@ public sealed class ArtifactLoader
             return;
         }
 
-        Normalize(root, string.Empty, positions);
-        CheckDateRanges(root, string.Empty, positions, (pointer, message) => findings.Add(At(EngineDiagnostics.SchemaViolation, pointer, message, id)));
+        // Both passes build a pointer per node; most documents need neither, and a read-only scan tells (no allocation).
+        if (HasBlankValue(root)) Normalize(root, string.Empty, positions);
+        if (HasReversedDateRange(root))
+            CheckDateRanges(root, string.Empty, positions, (pointer, message) => findings.Add(At(EngineDiagnostics.SchemaViolation, pointer, message, id)));
 
         // Fast path: a strict deserialization decides validity; NJsonSchema only explains the documents that fail it.
         var artifact = TryDeserializeStrictly(root, recordType);
@@ -304,6 +306,56 @@ public sealed class ArtifactLoader
         if (!hasApiVersion) return (string.Empty, $"The document has no apiVersion; expected apiVersion: {ArtifactKinds.ApiVersion}");
         if (!hasKind) return (string.Empty, $"The document has no kind; expected one of {string.Join(", ", ArtifactKinds.Names)}");
         return null;
+    }
+
+    /// <summary>Whether <see cref="Normalize"/> has anything to do: a null or blank-string value in an object, or a null in an array.</summary>
+    private static bool HasBlankValue(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, value) in obj)
+                {
+                    if (value is null || (value is JsonValue v && v.TryGetValue<string>(out var text) && string.IsNullOrWhiteSpace(text)) || HasBlankValue(value))
+                        return true;
+                }
+
+                return false;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    if (item is null || HasBlankValue(item)) return true;
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Whether <see cref="CheckDateRanges"/> has anything to report: a range whose end is before its start.</summary>
+    private static bool HasReversedDateRange(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, value) in obj)
+                {
+                    if ((value is JsonObject range && TryDate(range, "start", out var start) && TryDate(range, "end", out var end) && end < start) || HasReversedDateRange(value))
+                        return true;
+                }
+
+                return false;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    if (HasReversedDateRange(item)) return true;
+                }
+
+                return false;
+            default:
+                return false;
+        }
     }
 
     /// <summary>Removes null and blank-string values from objects: blank means absent (SPEC §H), never a schema error.</summary>

@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Governance.Rules.Benchmarks;
+
+/// <summary>
+/// The command-line verbs outside BenchmarkDotNet:
+/// <c>generate --projects N --format yaml|json --output DIR [--seed S]</c> writes a portfolio;
+/// <c>measure --projects N [--format yaml|json] [--repeat R]</c> is a one-shot end-to-end measurement (generate, warm up,
+/// analyse and write SARIF, then the raw parser over the same files on one thread) that prints wall time, MB/s, the
+/// ratio to the raw parser and the peak working set.
+/// </summary>
+public static class Commands
+{
+    public static int Run(string[] args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 1; i + 1 < args.Length; i += 2)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal)) return Usage($"Unexpected argument '{args[i]}'");
+            options[args[i][2..]] = args[i + 1];
+        }
+
+        if ((args.Length - 1) % 2 != 0) return Usage($"'{args[^1]}' has no value");
+        var projects = int.Parse(options.GetValueOrDefault("projects", "1000"), CultureInfo.InvariantCulture);
+        var format = options.GetValueOrDefault("format", "yaml") switch
+        {
+            "yaml" => PortfolioFormat.Yaml,
+            "json" => PortfolioFormat.Json,
+            var other => throw new ArgumentException($"Unknown format '{other}': yaml or json"),
+        };
+        var seed = int.Parse(options.GetValueOrDefault("seed", PortfolioGenerator.DefaultSeed.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+        return args[0] switch
+        {
+            "generate" when options.TryGetValue("output", out var output) => Generate(output, projects, format, seed),
+            "generate" => Usage("generate needs --output DIR"),
+            "profile" => Profile.Run(projects, format),
+            _ => Measure(projects, format, int.Parse(options.GetValueOrDefault("repeat", "1"), CultureInfo.InvariantCulture)),
+        };
+    }
+
+    private static int Usage(string problem)
+    {
+        Console.Error.WriteLine(problem);
+        Console.Error.WriteLine("usage: generate --projects N --format yaml|json --output DIR [--seed S]");
+        Console.Error.WriteLine("       measure --projects N [--format yaml|json] [--repeat R]");
+        Console.Error.WriteLine("       anything else: BenchmarkDotNet arguments (--filter '*' --list flat ...)");
+        return 2;
+    }
+
+    private static int Generate(string output, int projects, PortfolioFormat format, int seed)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var portfolio = PortfolioGenerator.Write(Path.GetFullPath(output), projects, format, seed);
+        Console.WriteLine($"Wrote {portfolio.Projects} projects, {portfolio.Products} products, {portfolio.Artifacts} artifacts in {portfolio.Files.Count} files, " +
+            $"{portfolio.MiB:F1} MiB of {format} to {portfolio.Root} in {stopwatch.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine("Planted gaps: " + string.Join(", ", PortfolioGenerator.PlantedGaps(projects).Select(p => $"{p.Key} x{p.Value}")));
+        return 0;
+    }
+
+    private static int Measure(int projects, PortfolioFormat format, int repeat)
+    {
+        // Warm up (JIT, schema and template caches) on a small portfolio, and check that it loads cleanly.
+        var warmup = Workload.Generate(20, format);
+        var engine = Workload.CreateEngine();
+        Workload.Check(warmup, engine);
+        Workload.Render(engine.AnalyzePaths([warmup.Root], Workload.Options), "sarif");
+        Directory.Delete(warmup.Root, recursive: true);
+
+        var stopwatch = Stopwatch.StartNew();
+        var portfolio = Workload.Generate(projects, format);
+        Console.WriteLine($"Generated {portfolio.Projects} projects, {portfolio.Artifacts} artifacts in {portfolio.Files.Count} files, {portfolio.MiB:F1} MiB of {format} in {stopwatch.Elapsed.TotalSeconds:F1} s");
+        try
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            using var process = Process.GetCurrentProcess();
+            process.Refresh();
+            var peakBefore = process.PeakWorkingSet64;
+            var times = new List<double>();
+            long allocated = 0;
+            var findings = 0;
+            var sarifChars = 0L;
+            var stages = string.Empty;
+            for (var r = 0; r < repeat; r++)
+            {
+                var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
+                stopwatch.Restart();
+                var result = engine.AnalyzePaths([portfolio.Root], Workload.Options);
+                sarifChars = Workload.Render(result, "sarif");
+                times.Add(stopwatch.Elapsed.TotalSeconds);
+                allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
+                findings = result.Findings.Count;
+                stages = string.Join(", ", result.StageTimings.Select(s => $"{s.Key} {s.Value.TotalSeconds:F2} s"));
+                if (result.Artifacts.Count != portfolio.Artifacts) throw new InvalidOperationException($"{result.Artifacts.Count} of {portfolio.Artifacts} artifacts loaded");
+            }
+
+            process.Refresh();
+            var peak = process.PeakWorkingSet64;
+            times.Sort();
+            var endToEnd = times[times.Count / 2];
+
+            // The raw parser on the same files, one file after the other on one thread (reading the file is not timed).
+            var rawTimes = new List<double>();
+            for (var r = 0; r < repeat; r++)
+            {
+                var raw = TimeSpan.Zero;
+                foreach (var file in portfolio.Files)
+                {
+                    var bytes = File.ReadAllBytes(file);
+                    var started = Stopwatch.GetTimestamp();
+                    Workload.RawParse(format, [bytes]);
+                    raw += Stopwatch.GetElapsedTime(started);
+                }
+
+                rawTimes.Add(raw.TotalSeconds);
+            }
+
+            rawTimes.Sort();
+            var rawTime = rawTimes[rawTimes.Count / 2];
+            var mb = portfolio.Bytes / 1e6;
+            var rawName = format == PortfolioFormat.Yaml ? "YamlDotNet Parser event scan" : "STJ JsonDocument.Parse";
+            Console.WriteLine($"End to end (AnalyzePaths + SARIF, {Environment.ProcessorCount} cores): {endToEnd:F2} s, {mb / endToEnd:F1} MB/s, {findings} findings, {sarifChars / 1e6:F1} M chars of SARIF; {stages}");
+            Console.WriteLine($"Raw {rawName} (1 thread): {rawTime:F2} s, {mb / rawTime:F1} MB/s");
+            Console.WriteLine($"Ratio end to end / raw parser (throughput): {rawTime / endToEnd:F2}");
+            Console.WriteLine($"Allocated: {allocated / 1e6:F0} MB ({allocated / (double)portfolio.Bytes:F1} bytes per input byte, {allocated / 1e6 / projects:F2} MB per project)");
+            Console.WriteLine($"Peak working set: {peak / 1e6:F0} MB (before the analysis: {peakBefore / 1e6:F0} MB); {peak / (double)portfolio.Bytes:F2}x the {mb:F0} MB on disk");
+            Console.WriteLine($"Per project end to end: {endToEnd * 1000 / projects:F2} ms");
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(portfolio.Root, recursive: true);
+        }
+    }
+}
