@@ -29,6 +29,17 @@ public sealed record AnalysisOptions
 
     /// <summary>Most artifacts analysed at once; default the processor count.</summary>
     public int? MaxDegreeOfParallelism { get; init; }
+
+    /// <summary>
+    /// How long one artifact action of a rule may run (default 10 s; <see cref="Timeout.InfiniteTimeSpan"/> for no
+    /// limit). An action that overruns is reported as GOV009, its findings for that artifact are dropped, and the run
+    /// completes without waiting for it (.NET cannot abort a thread: the action goes on in the background until it
+    /// returns or observes the cancellation token, which is cancelled when the run ends). Portfolio actions have no budget.
+    /// </summary>
+    public TimeSpan RuleTimeBudget { get; init; } = DefaultRuleTimeBudget;
+
+    /// <summary>The default <see cref="RuleTimeBudget"/>: 10 seconds.</summary>
+    public static readonly TimeSpan DefaultRuleTimeBudget = TimeSpan.FromSeconds(10);
 }
 
 /// <summary>A rule's configured severity, switch and options (SPEC §E).</summary>

@@ -131,7 +131,7 @@ public sealed class GovernanceEngine
                 entry => resolver.For(id, entry?.Document?.File),
                 (entry, target, property, severity, fixedSeverity, args) =>
                     CreateFinding(rule.Descriptor, resolver.For(id, entry.Document?.File), today, entry, target, property, severity, fixedSeverity, args),
-                findings.Add)
+                finding => ArtifactActionRunner.Collect(finding, findings))
             {
                 EffectiveSeverityOf = (ruleId, reported) => EffectiveSeverity(resolver, today, ruleId, reported),
                 SettingsOf = (ruleId, entry) => resolver.For(ruleId, entry?.Document?.File),
@@ -156,30 +156,36 @@ public sealed class GovernanceEngine
             CancellationToken = cancellationToken,
             MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount,
         };
-        Parallel.ForEach(entries, parallel, entry =>
+        var work = new List<ArtifactWork>();
+        foreach (var entry in entries)
         {
-            if (!actionsByKind.TryGetValue(entry.Artifact.ArtifactKind, out var actions)) return;
+            if (!actionsByKind.TryGetValue(entry.Artifact.ArtifactKind, out var actions)) continue;
             foreach (var (ruleIndex, action) in actions)
             {
                 var (rule, run, _) = active[ruleIndex];
                 if (resolver.For(rule.Descriptor.Id, entry.Document?.File) is { Enabled: false }) continue;
-                var started = Stopwatch.GetTimestamp();
-                try
-                {
-                    action(run, entry, cancellationToken);
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    throw;
-                }
-                catch (Exception ex)
-                {
-                    findings.Add(WithEngineSeverity(RuleFailed(rule, ex, entry)));
-                }
-
-                Interlocked.Add(ref ruleTicks[ruleIndex], Stopwatch.GetTimestamp() - started);
+                work.Add(new ArtifactWork(ruleIndex, run, entry, action));
             }
-        });
+        }
+
+        // Actions see a token that is also cancelled when the run ends, so an abandoned (overrunning) action that
+        // observes it stops then.
+        using (var runScope = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            try
+            {
+                new ArtifactActionRunner(work, findings, ruleTicks, options.RuleTimeBudget,
+                        (item, ex) => findings.Add(WithEngineSeverity(RuleFailed(active[item.RuleIndex].Rule, ex, item.Entry))),
+                        item => findings.Add(WithEngineSeverity(RuleOverran(active[item.RuleIndex].Rule, options.RuleTimeBudget, item.Entry))),
+                        runScope.Token)
+                    .Run(parallel.MaxDegreeOfParallelism, cancellationToken);
+            }
+            finally
+            {
+                runScope.Cancel();
+            }
+        }
+
         stages["rules"] = stopwatch.Elapsed;
 
         stopwatch.Restart();
@@ -294,14 +300,21 @@ public sealed class GovernanceEngine
         };
     }
 
-    private static Finding RuleFailed(GovernanceRule rule, Exception exception, ArtifactEntry? entry)
+    private static Finding RuleFailed(GovernanceRule rule, Exception exception, ArtifactEntry? entry) =>
+        RuleFailedAt(EngineDiagnostics.RuleFailed.FormatMessage(rule.Descriptor.Id, exception.GetType().Name, exception.Message), entry);
+
+    private static Finding RuleOverran(GovernanceRule rule, TimeSpan budget, ArtifactEntry entry) =>
+        RuleFailedAt(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"Rule {rule.Descriptor.Id} exceeded its time budget of {budget.TotalSeconds:0.###} s on this artifact; its findings here are dropped and the run went on without it"), entry);
+
+    private static Finding RuleFailedAt(string message, ArtifactEntry? entry)
     {
         var descriptor = EngineDiagnostics.RuleFailed;
         var finding = new Finding
         {
             RuleId = descriptor.Id,
             Severity = descriptor.DefaultSeverity,
-            Message = descriptor.FormatMessage(rule.Descriptor.Id, exception.GetType().Name, exception.Message),
+            Message = message,
             ArtifactId = entry?.Artifact.Id,
             File = entry?.Document?.File,
             Pointer = entry is null ? null : string.Empty,

@@ -20,12 +20,54 @@ internal static partial class YamlDocumentParser
     /// </summary>
     private const int FlowNestingPrecheckLimit = 1000;
 
+    /// <summary>Most times one file's parse resumes after a broken document; past it the rest of the file is not read.</summary>
+    private const int MaxResumes = 1000;
+
     public static ParsedFile Parse(string text)
     {
         if (FindExcessiveFlowNesting(text) is { } tooDeep)
             return new ParsedFile([], new SyntaxError($"Nesting deeper than {DocumentLimits.MaxDepth} levels", tooDeep.Line, tooDeep.Column));
         var documents = new List<ParsedDocument>();
-        var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
+        var start = 0;
+        var startLine = 1;
+        var resumed = 0;
+        while (true)
+        {
+            var error = ParseStream(new SegmentReader(text, start), startLine - 1, documents);
+            if (error is null) return new ParsedFile(documents, null);
+
+            // A syntax error spoils its document, not the stream: resume at the next '---' at the start of a line
+            // (a document marker there always ends the document, whatever was left open) and read the rest.
+            if (++resumed > MaxResumes || NextDocumentMarker(text, start, startLine, error.Line) is not { } resume)
+                return new ParsedFile(documents, error);
+            documents.Add(ParsedDocument.Failed(error));
+            (start, startLine) = resume;
+        }
+    }
+
+    /// <summary>The first <c>---</c> marker line at or after <paramref name="errorLine"/> and after <paramref name="fromLine"/>.</summary>
+    private static (int Index, int Line)? NextDocumentMarker(string text, int from, int fromLine, int errorLine)
+    {
+        var line = fromLine;
+        var index = from;
+        while (true)
+        {
+            var newline = text.IndexOf('\n', index);
+            if (newline < 0) return null;
+            index = newline + 1;
+            line++;
+            if (line < errorLine) continue;
+            var rest = text.AsSpan(index);
+            if (rest.StartsWith("---", StringComparison.Ordinal) && (rest.Length == 3 || rest[3] is ' ' or '\t' or '\r' or '\n'))
+                return (index, line);
+        }
+    }
+
+    /// <summary>Reads the documents of <paramref name="text"/> (which starts <paramref name="lineOffset"/> lines into the file); returns the syntax error that stopped it, if any.</summary>
+    private static SyntaxError? ParseStream(TextReader text, int lineOffset, List<ParsedDocument> documents)
+    {
+        var scanner = new Scanner(text, skipComments: true);
+        var parser = new Parser(scanner);
         var last = Mark.Empty;
         try
         {
@@ -38,31 +80,58 @@ internal static partial class YamlDocumentParser
                 try
                 {
                     var root = builder.ReadNode(string.Empty, 0);
-                    documents.Add(new ParsedDocument(root, builder.Positions));
+                    documents.Add(new ParsedDocument(root, Shift(builder.Positions, lineOffset)));
                 }
                 catch (DocumentException ex)
                 {
                     // The document is unusable, but the stream is still well-formed: skip to its end and go on.
-                    documents.Add(ParsedDocument.Failed(new SyntaxError(ex.Message, ex.Position.Line, ex.Position.Column)));
+                    documents.Add(ParsedDocument.Failed(new SyntaxError(ex.Message, ex.Position.Line + lineOffset, ex.Position.Column)));
                     while (!parser.Accept<DocumentEnd>(out _)) parser.MoveNext();
                 }
 
                 last = parser.Consume<DocumentEnd>().End;
             }
 
-            return new ParsedFile(documents, null);
+            return null;
         }
         catch (YamlException ex)
         {
-            var mark = ex.Start.Line > 0 ? ex.Start : last;
-            return new ParsedFile(documents, new SyntaxError(Clean(ex.Message), (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column)));
+            // Some scanner errors (a tab as indentation) carry no position: the scanner stopped where the problem is.
+            var mark = ex.Start.Index > 0 || ex.End.Index > 0 ? ex.Start : scanner.CurrentPosition.Index > 0 ? scanner.CurrentPosition : last;
+            return new SyntaxError(Clean(ex.Message), (int)Math.Max(1, mark.Line) + lineOffset, (int)Math.Max(1, mark.Column));
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
             // YamlDotNet throws a bare InvalidOperationException on some malformed flow collections: no position, no useful text.
             var mark = parser.Current?.Start ?? last;
-            return new ParsedFile(documents, new SyntaxError("Malformed YAML near here: an unclosed '[' or '{', or a misplaced ':' or '-'", (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column)));
+            return new SyntaxError("Malformed YAML near here: an unclosed '[' or '{', or a misplaced ':' or '-'", (int)Math.Max(1, mark.Line) + lineOffset, (int)Math.Max(1, mark.Column));
         }
+    }
+
+    /// <summary>Reads a string from an offset without copying it.</summary>
+    private sealed class SegmentReader(string text, int start) : TextReader
+    {
+        private int position = start;
+
+        public override int Peek() => position < text.Length ? text[position] : -1;
+
+        public override int Read() => position < text.Length ? text[position++] : -1;
+
+        public override int Read(char[] buffer, int index, int count)
+        {
+            var n = Math.Min(count, text.Length - position);
+            text.CopyTo(position, buffer, index, n);
+            position += n;
+            return n;
+        }
+    }
+
+    private static Dictionary<string, SourcePosition> Shift(Dictionary<string, SourcePosition> positions, int lineOffset)
+    {
+        if (lineOffset == 0) return positions;
+        var shifted = new Dictionary<string, SourcePosition>(positions.Count, StringComparer.Ordinal);
+        foreach (var (pointer, position) in positions) shifted[pointer] = position with { Line = position.Line + lineOffset };
+        return shifted;
     }
 
     private static SourcePosition? FindExcessiveFlowNesting(string text)
