@@ -74,7 +74,14 @@ public sealed class GovernanceEngine
     {
         options ??= DefaultOptions;
         var stopwatch = Stopwatch.StartNew();
-        var loaded = loader.LoadPaths(paths, options.Load, cancellationToken);
+        var loadOptions = options.Load;
+        if (options.Progress is { } progress)
+        {
+            var read = 0;
+            loadOptions = loadOptions with { FileRead = () => progress.Report(new AnalysisProgress(Interlocked.Increment(ref read), 0, 0)) };
+        }
+
+        var loaded = loader.LoadPaths(paths, loadOptions, cancellationToken);
         var loadTime = stopwatch.Elapsed;
         var entries = loaded.Artifacts.Select((a, i) => new ArtifactEntry(a.Artifact, a.Document, i)).ToList();
         return Run(entries, loaded.Findings, loaded.FilesRead, options, loadTime, cancellationToken);
@@ -156,8 +163,13 @@ public sealed class GovernanceEngine
             CancellationToken = cancellationToken,
             MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount,
         };
+        var analyzed = 0;
+        options.Progress?.Report(new AnalysisProgress(files, 0, entries.Count));
         Parallel.ForEach(entries, parallel, entry =>
         {
+            using var reportDone = options.Progress is { } progress
+                ? new ProgressStep(() => progress.Report(new AnalysisProgress(files, Interlocked.Increment(ref analyzed), entries.Count)))
+                : null;
             if (!actionsByKind.TryGetValue(entry.Artifact.ArtifactKind, out var actions)) return;
             foreach (var (ruleIndex, action) in actions)
             {
@@ -310,4 +322,10 @@ public sealed class GovernanceEngine
             finding = finding with { Line = root.Line, Column = root.Column };
         return finding;
     }
+}
+
+/// <summary>Runs an action when disposed: reports one artifact done however its rules ended.</summary>
+internal sealed class ProgressStep(Action done) : IDisposable
+{
+    public void Dispose() => done();
 }
