@@ -42,7 +42,7 @@ public sealed class ScoreAndDiffTests
 
     private static List<(string RuleId, int Count, int Deducted)> Breakdown(JsonElement score) =>
         [.. score.GetProperty("breakdown").EnumerateArray().Select(i =>
-            (i.GetProperty("ruleId").GetString()!, i.GetProperty("count").GetInt32(), i.GetProperty("deducted").GetInt32()))];
+            (i.GetProperty("ruleId").GetString()!, i.GetProperty("findings").GetInt32(), i.GetProperty("deducted").GetInt32()))];
 
     private static JsonElement Group(JsonElement report, string list, string idProperty, string id) =>
         report.GetProperty(list).EnumerateArray().Single(g => g.GetProperty(idProperty).GetString() == id);
@@ -224,6 +224,10 @@ public sealed class ScoreAndDiffTests
 
         var markdown = await workspace.RunAsync("check", ".", "--as-of", "2026-11-01", "--format", "markdown", "--compare", "reports/old.json", "--exclude", "reports/**");
         markdown.StdOut.Should().Contain("### Compared with reports/old.json").And.Contain("1 new, 1 fixed, 2 persisting");
+        markdown.StdOut.Should().Contain("Health score: **77/100**").And.Contain("| GOV401 | 2 | 20 |").And.Contain("| GOV002 | 1 | 3 |");
+
+        var html = await workspace.RunAsync("check", ".", "--as-of", "2026-11-01", "--format", "html", "--compare", "reports/old.json", "--exclude", "reports/**");
+        html.StdOut.Should().Contain("<span class=\"n\">77</span>health score").And.Contain("GOV401 ×2 −20").And.Contain("<h2>Compared with reports/old.json</h2>");
 
         var plain = await JsonReportAsync("--exclude", "reports/**");
         plain.GetProperty("comparison").ValueKind.Should().Be(JsonValueKind.Null, "without --compare there is no comparison");

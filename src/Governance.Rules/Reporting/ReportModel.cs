@@ -311,9 +311,9 @@ public sealed record ReportScore
 
 /// <summary>What one rule deducts from a score.</summary>
 /// <param name="RuleId">The rule id.</param>
-/// <param name="Count">Active findings of the rule in the group.</param>
+/// <param name="Findings">Active findings of the rule in the group.</param>
 /// <param name="Deducted">Points they deduct.</param>
-public sealed record ReportScoreItem(string RuleId, int Count, int Deducted);
+public sealed record ReportScoreItem(string RuleId, int Findings, int Deducted);
 
 /// <summary>The weights of <see cref="ScoreWeights"/> as the report shows them.</summary>
 /// <param name="Error">Points per active error.</param>
