@@ -67,5 +67,6 @@ internal static class GovernCli
             SchemaCommand.Create(environment),
             BaselineCommand.Create(environment),
             TraceCommand.Create(environment),
+            DiffCommand.Create(environment),
         };
 }

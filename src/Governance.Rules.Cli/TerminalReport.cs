@@ -11,7 +11,7 @@ namespace Governance.Rules.Cli;
 /// </summary>
 internal static class TerminalReport
 {
-    public static void Write(AnalysisResult result, IAnsiConsole console)
+    public static void Write(AnalysisResult result, ReportContext context, IAnsiConsole console)
     {
         foreach (var finding in result.Findings)
         {
@@ -39,6 +39,9 @@ internal static class TerminalReport
             Number(summary.Errors), Number(summary.Warnings), Number(summary.Infos), Number(summary.Suppressed),
             Number(summary.Baselined), Number(result.FilesAnalyzed), Number(result.Artifacts.Count));
         console.Write(table);
+        var model = ReportModel.Create(result, context);
+        console.MarkupLine($"Health score: [bold]{Number(model.Score.Value)}/100[/]");
+        if (model.Comparison is { } comparison) console.WriteLine(ReportComparer.SummaryLine(comparison));
     }
 
     /// <summary>The Spectre color of a severity.</summary>

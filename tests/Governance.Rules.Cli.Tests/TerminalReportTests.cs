@@ -1,4 +1,5 @@
 using Governance.Rules.Engine;
+using Governance.Rules.Reporting;
 using Spectre.Console;
 
 namespace Governance.Rules.Cli.Tests;
@@ -37,7 +38,7 @@ public sealed class TerminalReportTests
             Artifacts = [],
         };
 
-        TerminalReport.Write(result, console);
+        TerminalReport.Write(result, new ReportContext(), console);
 
         output.ToString().Should().Contain("plans/[draft].yaml:7:3: error GOV401: Risk [red]bold[/] and [unclosed [plan-[x]]");
     }

@@ -37,7 +37,8 @@ internal static class CheckCommand
         string? Config,
         string? Baseline,
         IReadOnlyList<string> Plugins,
-        string? Template = null);
+        string? Template = null,
+        string? Compare = null);
 
     private static int Run(CheckRequest request, CliEnvironment environment, CancellationToken cancellationToken)
     {
@@ -70,12 +71,28 @@ internal static class CheckCommand
             if (template is null) return ExitCodes.InvalidInvocation;
         }
 
+        // The earlier report is read before the analysis too: a missing or foreign file is an invalid invocation.
+        ReportComparer.ReportSnapshot? previous = null;
+        if (request.Compare is not null)
+        {
+            previous = DiffCommand.ReadReport(request.Compare, "govern check", environment);
+            if (previous is null) return ExitCodes.InvalidInvocation;
+        }
+
         var outputPath = request.Output is null ? null : environment.FullPath(request.Output);
         var engine = services.GetRequiredService<GovernanceEngine>();
         if (Analyze(request, environment, engine, outputPath, useBaseline: true, cancellationToken) is not { } analysis) return ExitCodes.InvalidInvocation;
         var (result, configuration) = analysis;
 
-        var context = new ReportContext { ToolVersion = CliVersion.Current, BaselineUsed = result.BaselineApplied, IncludeTimings = request.Timings };
+        var context = new ReportContext
+        {
+            ToolVersion = CliVersion.Current,
+            BaselineUsed = result.BaselineApplied,
+            IncludeTimings = request.Timings,
+            ScoreWeights = configuration?.Scores ?? ScoreWeights.Default,
+            Previous = previous,
+            PreviousName = request.Compare,
+        };
         var reportTime = Stopwatch.StartNew();
         string? report = null;
         if (template is not null)
@@ -114,7 +131,7 @@ internal static class CheckCommand
         }
         else if (environment.Terminal is { } terminal && formatter is TextReportFormatter)
         {
-            TerminalReport.Write(result, terminal);
+            TerminalReport.Write(result, context, terminal);
         }
         else
         {
@@ -202,7 +219,7 @@ internal static class CheckCommand
 
         try
         {
-            return (engine.AnalyzePaths(request.Paths, options, cancellationToken), configuration);
+            return (AnalysisProgressDisplay.Run(environment.Terminal, options, o => engine.AnalyzePaths(request.Paths, o, cancellationToken)), configuration);
         }
         catch (InputPathNotFoundException ex)
         {
@@ -353,7 +370,11 @@ internal sealed class CheckOptionSet
             Description = "A baseline written by 'govern baseline': the findings it records are reported as baselined and do not fail the run.",
             HelpName = "FILE",
         };
-
+        compare = new Option<string?>("--compare")
+        {
+            Description = "Compare with an earlier 'govern check --format json' report: new, fixed and persisting findings and the score change.",
+            HelpName = "OLD.json",
+        };
     }
 
     private readonly Argument<string[]> paths;
@@ -368,14 +389,15 @@ internal sealed class CheckOptionSet
     private readonly Option<string?> baseline;
     private readonly Option<string[]> plugin;
     private readonly Option<string?> template;
+    private readonly Option<string?> compare;
 
-    /// <summary>Adds the arguments and options to <paramref name="command"/>; <c>baseline</c> leaves out the report format and template.</summary>
+    /// <summary>Adds the arguments and options to <paramref name="command"/>; <c>baseline</c> leaves out the report format, template and comparison.</summary>
     public Command AddTo(Command command, bool withFormat = true)
     {
         command.Arguments.Add(paths);
-        foreach (var option in new Option[] { format, output, asOf, failOn, include, exclude, timings, config, baseline, plugin, template })
+        foreach (var option in new Option[] { format, output, asOf, failOn, include, exclude, timings, config, baseline, plugin, template, compare })
         {
-            if (withFormat || (option != format && option != template)) command.Options.Add(option);
+            if (withFormat || (option != format && option != template && option != compare)) command.Options.Add(option);
         }
 
         return command;
@@ -394,7 +416,8 @@ internal sealed class CheckOptionSet
         Config: parseResult.GetValue(config),
         Baseline: parseResult.GetValue(baseline),
         Plugins: parseResult.GetValue(plugin) ?? [],
-        Template: parseResult.GetValue(template));
+        Template: parseResult.GetValue(template),
+        Compare: parseResult.GetValue(compare));
 
     private static DateOnly? ParseDate(ArgumentResult result)
     {

@@ -34,6 +34,35 @@ public sealed record GovernanceConfigDocument
 
     /// <summary>The baseline file, relative to the configuration file.</summary>
     public string? Baseline { get; init; }
+
+    /// <summary>The weights of the 0–100 health scores: points per active finding by severity and by rule.</summary>
+    public ScoreConfiguration? Scores { get; init; }
+}
+
+/// <summary>
+/// The <c>scores</c> key: a score is <c>max(0, 100 - sum of weights)</c> over the active findings of an artifact,
+/// project, product or the portfolio (<c>scores: { weights: { error: 10, warning: 3, info: 1 }, rules: { GOV401: 20 } }</c>).
+/// </summary>
+public sealed record ScoreConfiguration
+{
+    /// <summary>Points per active finding by severity; default error 10, warning 3, info 1.</summary>
+    public ScoreWeightConfiguration? Weights { get; init; }
+
+    /// <summary>Points per active finding of a rule, by rule id (0 to 100); wins over the severity weights.</summary>
+    public IReadOnlyDictionary<string, int>? Rules { get; init; }
+}
+
+/// <summary>Points per active finding by severity (0 to 100 each).</summary>
+public sealed record ScoreWeightConfiguration
+{
+    /// <summary>Points per active error; default 10.</summary>
+    public int? Error { get; init; }
+
+    /// <summary>Points per active warning; default 3.</summary>
+    public int? Warning { get; init; }
+
+    /// <summary>Points per active info; default 1.</summary>
+    public int? Info { get; init; }
 }
 
 /// <summary>

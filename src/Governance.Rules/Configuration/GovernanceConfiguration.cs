@@ -33,6 +33,9 @@ public sealed record GovernanceConfiguration
     /// <summary>The baseline file (full path), when configured.</summary>
     public string? BaselineFile { get; init; }
 
+    /// <summary>The weights of the health scores (the <c>scores</c> key); <see langword="null"/> for the defaults.</summary>
+    public Reporting.ScoreWeights? Scores { get; init; }
+
     /// <summary>Options carrying this configuration; values already set on <paramref name="options"/> (from the command line) win.</summary>
     public AnalysisOptions ApplyTo(AnalysisOptions options)
     {

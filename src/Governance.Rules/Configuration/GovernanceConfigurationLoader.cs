@@ -18,7 +18,9 @@ public static class GovernanceConfigurationLoader
     /// <summary>The file name searched for.</summary>
     public const string FileName = "governance.yaml";
 
-    private static readonly string[] TopLevelKeys = ["apiVersion", "kind", "asOf", "timeZone", "failOn", "rules", "overrides", "exemptions", "baseline"];
+    private static readonly string[] TopLevelKeys = ["apiVersion", "kind", "asOf", "timeZone", "failOn", "rules", "overrides", "exemptions", "baseline", "scores"];
+    private static readonly string[] ScoreKeys = ["weights", "rules"];
+    private static readonly string[] WeightKeys = ["error", "warning", "info"];
     private static readonly string[] RuleEntryKeys = ["severity", "enabled", "enforceFrom", "options"];
     private static readonly string[] OverrideKeys = ["files", "rules"];
     private static readonly string[] ExemptionKeys = ["rule", "artifact", "pointer", "justification", "owner", "expires"];
@@ -192,6 +194,7 @@ public static class GovernanceConfigurationLoader
             }
 
             var baseline = Text(top, "baseline", string.Empty);
+            var scores = Scores(top["scores"]);
             if (problems.Count > 0) throw new GovernanceConfigurationException(problems);
             return new GovernanceConfiguration
             {
@@ -202,7 +205,74 @@ public static class GovernanceConfigurationLoader
                 Overrides = overrides,
                 Exemptions = exemptions,
                 BaselineFile = baseline is null ? null : Path.GetFullPath(baseline, baseDirectory),
+                Scores = scores,
             };
+        }
+
+        /// <summary>The <c>scores</c> key: <c>{ weights: { error, warning, info }, rules: { GOVnnn: points } }</c>.</summary>
+        private Reporting.ScoreWeights? Scores(JsonNode? node)
+        {
+            const string pointer = "/scores";
+            if (node is null) return null;
+            if (node is not JsonObject map)
+            {
+                Problem(pointer, "scores must be a mapping with weights (error, warning, info) and rules (rule id to points)");
+                return null;
+            }
+
+            CheckKeys(map, pointer, ScoreKeys, "key of scores");
+            var weights = Reporting.ScoreWeights.Default;
+            if (map["weights"] is { } weightsNode)
+            {
+                var weightsPointer = JsonPointer.Append(pointer, "weights");
+                if (weightsNode is not JsonObject weightMap) Problem(weightsPointer, "scores.weights must map error, warning and info to points");
+                else
+                {
+                    CheckKeys(weightMap, weightsPointer, WeightKeys, "severity of scores.weights");
+                    weights = weights with
+                    {
+                        Error = Points(weightMap, "error", weightsPointer) ?? weights.Error,
+                        Warning = Points(weightMap, "warning", weightsPointer) ?? weights.Warning,
+                        Info = Points(weightMap, "info", weightsPointer) ?? weights.Info,
+                    };
+                }
+            }
+
+            if (map["rules"] is { } rulesNode)
+            {
+                var rulesPointer = JsonPointer.Append(pointer, "rules");
+                var ruleWeights = new Dictionary<string, int>(StringComparer.Ordinal);
+                if (rulesNode is not JsonObject ruleMap) Problem(rulesPointer, "scores.rules must map rule ids to points");
+                else
+                {
+                    foreach (var (id, _) in ruleMap)
+                    {
+                        if (!CheckRuleId(id, JsonPointer.Append(rulesPointer, id))) continue;
+                        if (Points(ruleMap, id, rulesPointer) is { } points) ruleWeights[id] = points;
+                    }
+                }
+
+                weights = weights with { Rules = ruleWeights };
+            }
+
+            return weights;
+        }
+
+        /// <summary>A score weight: a whole number from 0 to 100.</summary>
+        private int? Points(JsonObject map, string name, string pointer)
+        {
+            var node = map[name];
+            if (node is JsonValue value && value.GetValueKind() == JsonValueKind.Number)
+            {
+                decimal? number = value.TryGetValue<decimal>(out var d) ? d
+                    : value.TryGetValue<int>(out var i) ? i
+                    : value.TryGetValue<long>(out var l) ? l
+                    : value.TryGetValue<double>(out var r) && double.IsFinite(r) ? (decimal)r : null;
+                if (number is { } points && points == decimal.Floor(points) && points is >= 0 and <= 100) return (int)points;
+            }
+
+            Problem(JsonPointer.Append(pointer, name), $"The score weight of {name} must be a whole number from 0 to 100, not {SchemaValidation.Show(node)}");
+            return null;
         }
 
         private Dictionary<string, RuleSettings> RuleMap(JsonNode? node, string pointer)

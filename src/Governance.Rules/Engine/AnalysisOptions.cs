@@ -40,7 +40,19 @@ public sealed record AnalysisOptions
 
     /// <summary>The default <see cref="RuleTimeBudget"/>: 10 seconds.</summary>
     public static readonly TimeSpan DefaultRuleTimeBudget = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Told how far the run is (files read, artifacts analysed), from several threads at once; <see langword="null"/>
+    /// reports nothing. The implementation must be thread-safe and quick.
+    /// </summary>
+    public IProgress<AnalysisProgress>? Progress { get; init; }
 }
+
+/// <summary>How far an analysis run is.</summary>
+/// <param name="FilesRead">Files read so far.</param>
+/// <param name="ArtifactsAnalyzed">Artifacts the per-artifact rules have finished with.</param>
+/// <param name="Artifacts">Artifacts to analyse; 0 while files are still being read.</param>
+public sealed record AnalysisProgress(int FilesRead, int ArtifactsAnalyzed, int Artifacts);
 
 /// <summary>A rule's configured severity, switch and options (SPEC §E).</summary>
 public sealed record RuleSettings

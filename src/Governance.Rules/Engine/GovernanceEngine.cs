@@ -74,7 +74,14 @@ public sealed class GovernanceEngine
     {
         options ??= DefaultOptions;
         var stopwatch = Stopwatch.StartNew();
-        var loaded = loader.LoadPaths(paths, options.Load, cancellationToken);
+        var loadOptions = options.Load;
+        if (options.Progress is { } progress)
+        {
+            var read = 0;
+            loadOptions = loadOptions with { FileRead = () => progress.Report(new AnalysisProgress(Interlocked.Increment(ref read), 0, 0)) };
+        }
+
+        var loaded = loader.LoadPaths(paths, loadOptions, cancellationToken);
         var loadTime = stopwatch.Elapsed;
         var entries = loaded.Artifacts.Select((a, i) => new ArtifactEntry(a.Artifact, a.Document, i)).ToList();
         return Run(entries, loaded.Findings, loaded.FilesRead, options, loadTime, cancellationToken);
@@ -156,6 +163,7 @@ public sealed class GovernanceEngine
             CancellationToken = cancellationToken,
             MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount,
         };
+        options.Progress?.Report(new AnalysisProgress(files, 0, entries.Count));
         var work = new List<ArtifactWork>();
         foreach (var entry in entries)
         {
@@ -186,6 +194,7 @@ public sealed class GovernanceEngine
             }
         }
 
+        options.Progress?.Report(new AnalysisProgress(files, entries.Count, entries.Count));
         stages["rules"] = stopwatch.Elapsed;
 
         stopwatch.Restart();

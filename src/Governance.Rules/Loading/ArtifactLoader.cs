@@ -55,6 +55,7 @@ public sealed class ArtifactLoader
             }
 
             results[i] = LoadFile(file.DisplayPath, bytes, file.Explicit);
+            options.FileRead?.Invoke();
         });
 
         return Combine(results);

@@ -14,6 +14,9 @@ public sealed record LoadOptions
 
     /// <summary>The folder file paths in findings are relative to; default the current directory.</summary>
     public string? WorkingDirectory { get; init; }
+
+    /// <summary>Called (from several threads) each time a file has been read; for progress displays.</summary>
+    internal Action? FileRead { get; init; }
 }
 
 /// <summary>A path argument that does not exist; an invocation error, not a finding.</summary>

@@ -18,5 +18,14 @@ public sealed record ReportContext
     /// </summary>
     public bool IncludeTimings { get; init; }
 
+    /// <summary>The weights of the health scores (<see cref="ReportModel.Score"/>); the defaults when not configured.</summary>
+    public ScoreWeights ScoreWeights { get; init; } = ScoreWeights.Default;
+
+    /// <summary>An earlier run to compare with (<c>govern check --compare</c>); <see langword="null"/> for no comparison.</summary>
+    internal ReportComparer.ReportSnapshot? Previous { get; init; }
+
+    /// <summary>The earlier report's name as the comparison shows it.</summary>
+    internal string? PreviousName { get; init; }
+
     private static string DefaultToolVersion => ToolInformation.Version;
 }

@@ -70,6 +70,18 @@ public sealed record ReportModel
     /// </summary>
     public required IReadOnlyList<ReportPortfolioGroup> ByProject { get; init; }
 
+    /// <summary>
+    /// The health score of the whole portfolio (every finding), 0–100, with its per-rule breakdown. Every entry of
+    /// <see cref="ByArtifact"/>, <see cref="ByProduct"/> and <see cref="ByProject"/> has its own <c>score</c>.
+    /// </summary>
+    public ReportScore Score { get; init; } = ReportScore.Perfect;
+
+    /// <summary>The weights the scores were computed with.</summary>
+    public ReportScoreWeights ScoreWeights { get; init; } = ReportScoreWeights.From(Reporting.ScoreWeights.Default);
+
+    /// <summary>The comparison with an earlier json report (<c>govern check --compare</c>); <see langword="null"/> otherwise.</summary>
+    public ReportComparison? Comparison { get; init; }
+
     /// <summary>Time spent per stage and per rule; empty lists unless asked for (<see cref="ReportContext.IncludeTimings"/>), so reports stay reproducible.</summary>
     public required ReportTimings Timings { get; init; }
 
@@ -234,6 +246,9 @@ public sealed record ReportArtifactGroup
     /// <summary>The group's findings counted by severity and state.</summary>
     public required ReportCounts Counts { get; init; }
 
+    /// <summary>The artifact's health score (its active findings), with its per-rule breakdown.</summary>
+    public ReportScore Score { get; internal set; } = ReportScore.Perfect;
+
     /// <summary>The group's findings, in report order; not part of the model (neither json nor templates see it).</summary>
     internal List<ReportFinding> Members { get; } = [];
 }
@@ -255,6 +270,8 @@ public sealed record ReportPortfolioGroup
     public required ReportCounts Counts { get; init; }
     /// <summary>The group's findings per category, one entry per <see cref="ReportModel.Categories"/> entry, in the same order.</summary>
     public required IReadOnlyList<ReportCategoryCount> ByCategory { get; init; }
+    /// <summary>The group's health score (over the same findings as <see cref="Counts"/>), with its per-rule breakdown.</summary>
+    public ReportScore Score { get; init; } = ReportScore.Perfect;
 }
 
 /// <summary>The findings of a group in one rule category.</summary>
@@ -272,3 +289,45 @@ public sealed record ReportTimings(IReadOnlyList<ReportTiming> Stages, IReadOnly
 /// <param name="Name">The stage's name or the rule's id.</param>
 /// <param name="Milliseconds">Milliseconds, rounded to three decimals.</param>
 public sealed record ReportTiming(string Name, double Milliseconds);
+
+/// <summary>
+/// A 0–100 health score: <c>max(0, 100 - deducted)</c>, where each active finding deducts its weight
+/// (<see cref="ScoreWeights"/>), with the per-rule breakdown of the points deducted.
+/// </summary>
+public sealed record ReportScore
+{
+    /// <summary>The score of a group without active findings.</summary>
+    public static ReportScore Perfect { get; } = new() { Value = 100, Deducted = 0, Breakdown = [] };
+
+    /// <summary>The score, 0 to 100.</summary>
+    public required int Value { get; init; }
+
+    /// <summary>Points deducted by the group's active findings (may exceed 100; the score stops at 0).</summary>
+    public required int Deducted { get; init; }
+
+    /// <summary>The rules with active findings in the group, by rule id: how many findings and how many points.</summary>
+    public required IReadOnlyList<ReportScoreItem> Breakdown { get; init; }
+}
+
+/// <summary>What one rule deducts from a score.</summary>
+/// <param name="RuleId">The rule id.</param>
+/// <param name="Findings">Active findings of the rule in the group.</param>
+/// <param name="Deducted">Points they deduct.</param>
+public sealed record ReportScoreItem(string RuleId, int Findings, int Deducted);
+
+/// <summary>The weights of <see cref="ScoreWeights"/> as the report shows them.</summary>
+/// <param name="Error">Points per active error.</param>
+/// <param name="Warning">Points per active warning.</param>
+/// <param name="Info">Points per active info.</param>
+/// <param name="Rules">Per-rule weights, by rule id.</param>
+public sealed record ReportScoreWeights(int Error, int Warning, int Info, IReadOnlyList<ReportRuleWeight> Rules)
+{
+    internal static ReportScoreWeights From(ScoreWeights weights) => new(
+        weights.Error, weights.Warning, weights.Info,
+        [.. weights.Rules.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => new ReportRuleWeight(r.Key, r.Value))]);
+}
+
+/// <summary>A rule's own score weight.</summary>
+/// <param name="RuleId">The rule id.</param>
+/// <param name="Weight">Points per active finding of the rule.</param>
+public sealed record ReportRuleWeight(string RuleId, int Weight);

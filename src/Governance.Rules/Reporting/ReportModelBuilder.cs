@@ -46,8 +46,13 @@ internal static class ReportModelBuilder
             scopes.Products.Select(p => (Id: p.Id!, p.Metadata.Title, ProductId: (string?)null)),
             artifactGroups.Select(g => g.ProductId).Concat(byProject.Select(p => p.ProductId)));
 
+        var weights = context.ScoreWeights ?? ScoreWeights.Default;
+        foreach (var group in artifactGroups) group.Score = Score(group.Members, weights);
+        byProject = [.. byProject.Select(g => g with { Score = Score(findings.Where(f => f.ProjectId == g.Id), weights) })];
+        byProduct = [.. byProduct.Select(g => g with { Score = Score(findings.Where(f => f.ProductId == g.Id), weights) })];
+
         var all = Count(findings);
-        return new ReportModel
+        var report = new ReportModel
         {
             Tool = new ReportTool(ToolInformation.Name, context.ToolVersion, ToolInformation.InformationUri),
             AsOf = result.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -81,7 +86,26 @@ internal static class ReportModelBuilder
             ByProduct = byProduct,
             ByProject = byProject,
             Timings = context.IncludeTimings ? Timings(result) : new ReportTimings([], []),
+            Score = Score(findings, weights),
+            ScoreWeights = ReportScoreWeights.From(weights),
         };
+        return context.Previous is { } previous
+            ? report with { Comparison = ReportComparer.Compare(previous, ReportComparer.Of(report), context.PreviousName, null) }
+            : report;
+    }
+
+    /// <summary>The health score of <paramref name="findings"/>: <c>max(0, 100 - sum of the weights of the active ones)</c>.</summary>
+    internal static ReportScore Score(IEnumerable<ReportFinding> findings, ScoreWeights weights)
+    {
+        var breakdown = findings
+            .Where(f => f.State == Active)
+            .GroupBy(f => f.RuleId, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new ReportScoreItem(g.Key, g.Count(), g.Sum(f => weights.WeightOf(f.RuleId, f.Severity))))
+            .ToList();
+        if (breakdown.Count == 0) return ReportScore.Perfect;
+        var deducted = breakdown.Sum(i => i.Deducted);
+        return new ReportScore { Value = Math.Max(0, 100 - deducted), Deducted = deducted, Breakdown = breakdown };
     }
 
     private static ReportFinding ToModel(Finding finding, ArtifactSlot group, Dictionary<string, RuleDescriptor> rules, bool baselineUsed)

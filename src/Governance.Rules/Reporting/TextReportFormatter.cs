@@ -24,6 +24,10 @@ internal sealed class TextReportFormatter : IReportFormatter
 
         writer.Write(FormatSummary(result));
         writer.Write('\n');
+
+        // With an earlier report to compare with (govern check --compare), the comparison follows the summary.
+        if (context?.Previous is not null && ReportModel.Create(result, context).Comparison is { } comparison)
+            writer.Write(ReportComparer.FormatText(comparison));
     }
 
     /// <summary>The whole line of one finding, without the line end.</summary>
