@@ -9,7 +9,7 @@ public static class EngineDiagnostics
     /// <summary>GOV001: YAML/JSON syntax error.</summary>
     public static RuleDescriptor ParseError { get; } = new(
         "GOV001", "Document cannot be parsed", "{0}", RuleCategories.Engine, Severity.Error,
-        "The file is not well-formed YAML or JSON (or not valid UTF-8), so none of its remaining documents can be read.");
+        "The file is not well-formed YAML or JSON (or not valid UTF-8), so the document with the error cannot be read; in a YAML stream, reading resumes at the next document.");
 
     /// <summary>GOV002: wrong type, bad enum value, bad date, unknown property (warning), out-of-range number.</summary>
     public static RuleDescriptor SchemaViolation { get; } = new(
