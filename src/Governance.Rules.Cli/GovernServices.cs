@@ -34,4 +34,18 @@ internal static class GovernServices
         environment.ConfigureServices?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
+
+    /// <summary>Like <see cref="Create"/>, but prints why a plugin cannot be loaded and returns <see langword="null"/> (exit 2).</summary>
+    public static ServiceProvider? TryCreate(CliEnvironment environment, IReadOnlyList<string> plugins)
+    {
+        try
+        {
+            return Create(environment, plugins);
+        }
+        catch (InvalidOperationException ex)
+        {
+            environment.Error.WriteLine($"govern: {ex.Message}");
+            return null;
+        }
+    }
 }

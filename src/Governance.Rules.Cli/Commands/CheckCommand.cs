@@ -42,17 +42,7 @@ internal static class CheckCommand
 
     private static int Run(CheckRequest request, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        ServiceProvider services;
-        try
-        {
-            services = GovernServices.Create(environment, request.Plugins);
-        }
-        catch (InvalidOperationException ex)
-        {
-            environment.Error.WriteLine($"govern: {ex.Message}");
-            return ExitCodes.InvalidInvocation;
-        }
-
+        if (GovernServices.TryCreate(environment, request.Plugins) is not { } services) return ExitCodes.InvalidInvocation;
         using var disposeServices = services;
         var formatters = services.GetServices<IReportFormatter>().ToList();
         var formatter = formatters.FirstOrDefault(f => string.Equals(f.Name, request.Format, StringComparison.Ordinal));

@@ -20,7 +20,7 @@ internal sealed class StrictEnumConverterFactory : JsonConverterFactory
     private sealed class StrictEnumConverter<T> : JsonConverter<T>
         where T : struct, Enum
     {
-        private static readonly Dictionary<string, T> ByName = Enum.GetValues<T>().ToDictionary(NameOf, v => v, StringComparer.Ordinal);
+        private static readonly Dictionary<string, T> ByName = Enum.GetValues<T>().ToDictionary(EnumNames.Of, v => v, StringComparer.Ordinal);
         private static readonly Dictionary<T, string> Names = ByName.ToDictionary(p => p.Value, p => p.Key);
 
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -30,6 +30,20 @@ internal sealed class StrictEnumConverterFactory : JsonConverterFactory
         }
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(Names[value]);
+    }
+}
+
+/// <summary>Enum values as documents write them: the <see cref="JsonStringEnumMemberNameAttribute"/> name, else camelCase.</summary>
+internal static class EnumNames
+{
+    /// <summary>The documented name of <paramref name="value"/>, e.g. <c>inProgress</c>, <c>P0</c>.</summary>
+    public static string Of<T>(T value)
+        where T : struct, Enum => Cache<T>.Names[value];
+
+    private static class Cache<T>
+        where T : struct, Enum
+    {
+        public static readonly Dictionary<T, string> Names = Enum.GetValues<T>().ToDictionary(v => v, NameOf);
 
         private static string NameOf(T value)
         {

@@ -60,11 +60,7 @@ internal static class PlanRuleFacts
 
     /// <summary>The camelCase name of an enum value, as written in documents.</summary>
     public static string Name<TEnum>(TEnum value)
-        where TEnum : struct, Enum
-    {
-        var text = value.ToString();
-        return char.ToLowerInvariant(text[0]) + text[1..];
-    }
+        where TEnum : struct, Enum => value.DocumentName();
 
     /// <summary>A milestone that GOV408 reports: its effective due date, which field holds it and how many days late it is.</summary>
     internal sealed record OverdueMilestone(Milestone Milestone, int Index, DateOnly Due, string DueProperty, int DaysLate);

@@ -31,24 +31,10 @@ internal static class PostMortemRuleFacts
     public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>An action item status as written in documents (<c>open</c>, <c>inProgress</c>…).</summary>
-    public static string Name(ActionItemStatus status) => status switch
-    {
-        ActionItemStatus.Open => "open",
-        ActionItemStatus.InProgress => "inProgress",
-        ActionItemStatus.Done => "done",
-        ActionItemStatus.WontDo => "wontDo",
-        _ => status.ToString(),
-    };
+    public static string Name(ActionItemStatus status) => status.DocumentName();
 
     /// <summary>A post-mortem status as written in documents (<c>reviewed</c>, <c>closed</c>…).</summary>
-    public static string Name(PostMortemStatus status) => status switch
-    {
-        PostMortemStatus.Draft => "draft",
-        PostMortemStatus.InReview => "inReview",
-        PostMortemStatus.Reviewed => "reviewed",
-        PostMortemStatus.Closed => "closed",
-        _ => status.ToString(),
-    };
+    public static string Name(PostMortemStatus status) => status.DocumentName();
 
     /// <summary><c>a</c>, <c>a and b</c>, <c>a, b and c</c>.</summary>
     public static string JoinAnd(IReadOnlyList<string> parts) => parts.Count switch

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Governance.Rules.Model;
 
 namespace Governance.Rules.Rules;
@@ -68,7 +67,7 @@ internal static class ProductRuleFacts
 
     /// <summary>An enum value as written in documents: <c>inProgress</c>.</summary>
     public static string Name<TEnum>(TEnum value)
-        where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+        where TEnum : struct, Enum => value.DocumentName();
 
     /// <summary>Enum values as written in documents, distinct, comma-separated: <c>ready, inProgress, done</c>.</summary>
     public static string Names<TEnum>(IEnumerable<TEnum> values)

@@ -38,6 +38,10 @@ internal static class RuleFacts
     /// <summary>The risk type, threat when absent (SPEC §H GOV403).</summary>
     public static RiskType EffectiveType(this Risk risk) => risk.Type ?? RiskType.Threat;
 
+    /// <summary>An enum value as documents write it (<c>inProgress</c>, <c>P0</c>), the same name the loader reads.</summary>
+    public static string DocumentName<TEnum>(this TEnum value)
+        where TEnum : struct, Enum => Loading.EnumNames.Of(value);
+
     /// <summary>A short label for an item in messages: its id, else its title or name, else its position.</summary>
     public static string Label(string? id, string? title, int index) =>
         !id.IsBlank() ? id! : !title.IsBlank() ? title! : $"#{index + 1}";

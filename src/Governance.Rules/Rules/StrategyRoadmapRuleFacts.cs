@@ -59,11 +59,7 @@ internal static class StrategyRoadmapRuleFacts
 
     /// <summary>An enum value as documents write it, in camelCase: <c>inProgress</c>.</summary>
     public static string Name<TEnum>(this TEnum value)
-        where TEnum : struct, Enum
-    {
-        var name = value.ToString();
-        return name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
-    }
+        where TEnum : struct, Enum => value.DocumentName();
 
     /// <summary>
     /// The end of a date range, or <see langword="null"/> when the range counts as absent: no end, or an end before its
