@@ -74,6 +74,75 @@ public sealed class TemplateRendererTests
         Render("{{md findings.[0].message}}", TemplateFormat.Markdown, model).Should().Be(@"\<b\>\&\</b\>");
     }
 
+    private sealed record Greeting(string Name, IReadOnlyList<string> Tags);
+
+    private static readonly TemplateModel<Greeting> GreetingModel = new("greeting model", "see Greeting", () => new Greeting("specimen", ["a"]));
+
+    [Test]
+    public void Any_model_renders_with_the_same_escaping_as_reports()
+    {
+        var model = new Greeting("<b>&</b>", ["x", "y"]);
+
+        RenderGreeting("{{name}}", TemplateFormat.Html, model).Should().Be("&lt;b&gt;&amp;&lt;/b&gt;");
+        RenderGreeting("{{name}}", TemplateFormat.Text, model).Should().Be("<b>&</b>");
+        RenderGreeting("{{name}}", TemplateFormat.Markdown, model).Should().Be("<b>&</b>");
+        RenderGreeting("{{md name}} {{count tags}}", TemplateFormat.Markdown, model).Should().Be(@"\<b\>\&\</b\> 2");
+    }
+
+    private string RenderGreeting(string source, TemplateFormat format, Greeting model)
+    {
+        using var writer = new StringWriter();
+        Renderer.Compile(source, format, "greeting.hbs", GreetingModel).Render(model, writer);
+        return writer.ToString();
+    }
+
+    [Test]
+    public void A_template_of_any_model_is_cached_per_model_and_checked_against_its_specimen()
+    {
+        var first = Renderer.Compile("{{name}}", TemplateFormat.Text, "g.hbs", GreetingModel);
+        var other = new TemplateModel<Greeting>("other model", "see nowhere", () => new Greeting("x", []));
+
+        Renderer.Compile("{{name}}", TemplateFormat.Text, "g.hbs", GreetingModel).Should().BeSameAs(first);
+        Renderer.Compile("{{name}}", TemplateFormat.Text, "g.hbs", other).Should().NotBeSameAs(first);
+        Renderer.Compile("{{name}}", TemplateFormat.Markdown, "g.hbs", GreetingModel).Should().NotBeSameAs(first);
+        Renderer.Compile("{{asOf}}", TemplateFormat.Text, "t.hbs", ReportSpecimen.Template)
+            .Should().BeSameAs(Renderer.Compile("{{asOf}}", TemplateFormat.Text, "t.hbs"), "a report template is the same object whichever overload compiled it");
+
+        var unknown = () => Renderer.Compile("{{#each tags}}{{lenght}}{{/each}}", TemplateFormat.Text, "g.hbs", GreetingModel);
+        unknown.Should().Throw<ReportTemplateException>()
+            .WithMessage("g.hbs: 'lenght' is not a field of the greeting model here, nor a helper (fields are camelCase, see Greeting; guard optional objects with {{#if ...}})");
+        var missedByTheSpecimen = () => Renderer.Compile("{{#each tags}}{{lenght}}{{/each}}", TemplateFormat.Text, "g.hbs", other);
+        missedByTheSpecimen.Should().NotThrow("the specimen of this model has no tags, so the check cannot reach the mistake");
+    }
+
+    [Test]
+    public void The_built_in_trace_templates_compile_against_the_trace_specimen()
+    {
+        var writer = new Governance.Rules.Tracing.TraceWriter(Renderer);
+        foreach (var format in new[] { "text", "markdown" })
+        {
+            using var output = new StringWriter();
+            writer.Write(Governance.Rules.Tracing.TraceWriter.Model.Specimen, format, output);
+            output.ToString().Should().Contain("Nothing delivers it").And.Contain("other", format);
+        }
+    }
+
+    [TestCase("a\r\nb\nc ", 0, "a b c")]
+    [TestCase("   ", 80, "")]
+    [TestCase("12345678901", 10, "1234567...")]
+    [TestCase("1234567890", 10, "1234567890")]
+    public void The_oneLine_helper_joins_lines_trims_and_cuts(string text, int maxLength, string expected) =>
+        TemplateHelpers.OneLine(text, maxLength).Should().Be(expected);
+
+    [Test]
+    public void The_trace_text_helpers_are_available_to_templates()
+    {
+        var model = new Greeting("InProgress", ["<a href=\"x\">1.</a> (b) - c"]);
+
+        RenderGreeting("{{camelCase name}}|{{#each tags}}{{mdStrict this}}{{/each}}|{{oneLine name 5}}", TemplateFormat.Markdown, model)
+            .Should().Be(@"inProgress|&lt;a href=""x""&gt;1\.&lt;/a&gt; \(b\) \- c|In...");
+    }
+
     private string Render(string source, TemplateFormat format, ReportModel model)
     {
         using var writer = new StringWriter();

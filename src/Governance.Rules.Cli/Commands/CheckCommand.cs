@@ -244,30 +244,7 @@ internal static class CheckCommand
             return null;
         }
 
-        var path = environment.FullPath(templateFile);
-        var displayPath = environment.DisplayPath(path);
-        string source;
-        try
-        {
-            source = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            environment.Error.WriteLine(ex is FileNotFoundException or DirectoryNotFoundException
-                ? $"govern check: template file not found: {templateFile}"
-                : $"govern check: cannot read template {templateFile}: {ex.Message}");
-            return null;
-        }
-
-        try
-        {
-            return renderer.Compile(source, templateFormat.Value, displayPath);
-        }
-        catch (ReportTemplateException ex)
-        {
-            environment.Error.WriteLine($"govern check: template {ex.Message}");
-            return null;
-        }
+        return TemplateFile.Load("govern check", templateFile, environment, (source, name) => renderer.Compile(source, templateFormat.Value, name));
     }
 
     private static Severity ParseSeverity(string name) =>

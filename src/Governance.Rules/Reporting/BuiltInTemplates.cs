@@ -2,11 +2,13 @@ using System.Collections.Concurrent;
 
 namespace Governance.Rules.Reporting;
 
-/// <summary>The built-in report templates, embedded from <c>Reporting/Templates/*.hbs</c>.</summary>
+/// <summary>The built-in templates (reports, trace views), embedded from <c>Reporting/Templates/*.hbs</c>.</summary>
 internal static class BuiltInTemplates
 {
     public const string Markdown = "markdown.hbs";
     public const string Html = "html.hbs";
+    public const string TraceText = "trace-text.hbs";
+    public const string TraceMarkdown = "trace-markdown.hbs";
 
     private static readonly ConcurrentDictionary<string, string> Sources = new(StringComparer.Ordinal);
 

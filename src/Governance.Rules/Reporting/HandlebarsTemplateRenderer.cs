@@ -9,27 +9,34 @@ namespace Governance.Rules.Reporting;
 
 /// <summary>
 /// The built-in <see cref="ITemplateRenderer"/>: Handlebars (Handlebars.Net). HTML templates escape every
-/// <c>{{value}}</c>; markdown and text templates escape nothing by themselves. A field or helper the model does not
-/// have is an error (<c>ThrowOnUnresolvedBindingExpression</c>), never empty output; every template is rendered once
-/// against a specimen model when compiled, so such a mistake is reported whatever the data. Compiled templates are
-/// cached by format, name and text.
+/// <c>{{value}}</c>; markdown and text templates escape nothing by themselves (their helpers escape for the target format).
+/// A field or helper the model does not have is an error (<c>ThrowOnUnresolvedBindingExpression</c>), never empty output;
+/// every template is rendered once against its model's specimen when compiled, so such a mistake is reported whatever
+/// the data. Compiled templates are cached by model, format, name and text.
 /// </summary>
 internal sealed partial class HandlebarsTemplateRenderer : ITemplateRenderer
 {
-    private readonly ConcurrentDictionary<(TemplateFormat Format, string Name, string Source), Lazy<IReportTemplate>> cache = new();
+    private readonly ConcurrentDictionary<(object Model, TemplateFormat Format, string Name, string Source), Lazy<object>> cache = new();
     private readonly Lazy<IHandlebars> html = new(() => CreateEnvironment(escapeHtml: true));
     private readonly Lazy<IHandlebars> plain = new(() => CreateEnvironment(escapeHtml: false));
 
-    public IReportTemplate Compile(string source, TemplateFormat format, string name)
+    public IReportTemplate Compile(string source, TemplateFormat format, string name) =>
+        (IReportTemplate)Compile(source, format, name, ReportSpecimen.Template);
+
+    public ITemplate<TModel> Compile<TModel>(string source, TemplateFormat format, string name, TemplateModel<TModel> model)
+        where TModel : class
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(model);
         if (!Enum.IsDefined(format)) throw new ArgumentOutOfRangeException(nameof(format), format, null);
-        return cache.GetOrAdd((format, name, source), key => new Lazy<IReportTemplate>(
-            () => CompileCore(key.Source, key.Format, key.Name), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        // The model descriptor is compared by reference: each model has one, so its specimen checks a template once.
+        return (ITemplate<TModel>)cache.GetOrAdd((model, format, name, source), key => new Lazy<object>(
+            () => CompileCore(key.Source, key.Format, key.Name, model), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
     }
 
-    private HandlebarsReportTemplate CompileCore(string source, TemplateFormat format, string name)
+    private HandlebarsModelTemplate<TModel> CompileCore<TModel>(string source, TemplateFormat format, string name, TemplateModel<TModel> model)
+        where TModel : class
     {
         var environment = format == TemplateFormat.Html ? html.Value : plain.Value;
         HandlebarsTemplate<object, object> compiled;
@@ -40,11 +47,14 @@ internal sealed partial class HandlebarsTemplateRenderer : ITemplateRenderer
         }
         catch (Exception ex) when (IsTemplateError(ex))
         {
-            throw new ReportTemplateException(name, Describe(ex), ex);
+            throw new ReportTemplateException(name, Describe(ex, model.Name, model.Documentation), ex);
         }
 
-        var template = new HandlebarsReportTemplate(name, format, compiled);
-        template.Render(ReportSpecimen.Model, TextWriter.Null);
+        // Report templates are also IReportTemplate, whichever Compile overload asked for them.
+        var template = typeof(TModel) == typeof(ReportModel)
+            ? (HandlebarsModelTemplate<TModel>)(object)new HandlebarsReportTemplate(name, format, compiled, model.Name, model.Documentation)
+            : new HandlebarsModelTemplate<TModel>(name, format, compiled, model.Name, model.Documentation);
+        template.Render(model.Specimen, TextWriter.Null);
         return template;
     }
 
@@ -64,12 +74,12 @@ internal sealed partial class HandlebarsTemplateRenderer : ITemplateRenderer
         ex is HandlebarsException or HandlebarsUndefinedBindingException or FormatException or InvalidCastException;
 
     /// <summary>The engine's message as one sentence, with a hint for the commonest mistake (an unknown field).</summary>
-    internal static string Describe(Exception ex)
+    internal static string Describe(Exception ex, string modelName, string documentation)
     {
         if (ex is HandlebarsUndefinedBindingException undefined)
         {
-            return $"'{undefined.MissingKey}' is not a field of the report model here, nor a helper " +
-                "(fields are camelCase, see docs/report-model.md; guard optional objects with {{#if ...}})";
+            return $"'{undefined.MissingKey}' is not a field of the {modelName} here, nor a helper " +
+                $"(fields are camelCase, {documentation}; guard optional objects with {{{{#if ...}}}})";
         }
 
         var message = new StringBuilder();
@@ -88,13 +98,15 @@ internal sealed partial class HandlebarsTemplateRenderer : ITemplateRenderer
     [GeneratedRegex(@"[:.]?\s*Occured at: (\d+):(\d+)")]
     private static partial Regex ParserPosition();
 
-    private sealed class HandlebarsReportTemplate(string name, TemplateFormat format, HandlebarsTemplate<object, object> compiled) : IReportTemplate
+    private class HandlebarsModelTemplate<TModel>(
+        string name, TemplateFormat format, HandlebarsTemplate<object, object> compiled, string modelName, string documentation) : ITemplate<TModel>
+        where TModel : class
     {
         public string Name { get; } = name;
 
         public TemplateFormat Format { get; } = format;
 
-        public void Render(ReportModel model, TextWriter writer)
+        public void Render(TModel model, TextWriter writer)
         {
             ArgumentNullException.ThrowIfNull(model);
             ArgumentNullException.ThrowIfNull(writer);
@@ -105,10 +117,14 @@ internal sealed partial class HandlebarsTemplateRenderer : ITemplateRenderer
             }
             catch (Exception ex) when (IsTemplateError(ex))
             {
-                throw new ReportTemplateException(Name, Describe(ex), ex);
+                throw new ReportTemplateException(Name, Describe(ex, modelName, documentation), ex);
             }
 
             writer.Write(text);
         }
     }
+
+    private sealed class HandlebarsReportTemplate(
+        string name, TemplateFormat format, HandlebarsTemplate<object, object> compiled, string modelName, string documentation)
+        : HandlebarsModelTemplate<ReportModel>(name, format, compiled, modelName, documentation), IReportTemplate;
 }

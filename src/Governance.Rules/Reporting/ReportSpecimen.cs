@@ -9,9 +9,10 @@ namespace Governance.Rules.Reporting;
 /// </summary>
 internal static class ReportSpecimen
 {
-    private static readonly Lazy<ReportModel> Cached = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
+    /// <summary>The report model as templates see it: named in error messages, documented in <c>docs/report-model.md</c>.</summary>
+    public static TemplateModel<ReportModel> Template { get; } = new("report model", "see docs/report-model.md", Build);
 
-    public static ReportModel Model => Cached.Value;
+    public static ReportModel Model => Template.Specimen;
 
     private static ReportModel Build()
     {

@@ -5,14 +5,17 @@ using HandlebarsDotNet;
 namespace Governance.Rules.Reporting;
 
 /// <summary>
-/// The helpers every report template can use (documented in <c>docs/report-model.md</c>): escaping for Markdown, safe
-/// links, comparisons and the little arithmetic that charts need. Numbers are read and written with the invariant
-/// culture; a helper given something that is not a number reads it as 0.
+/// The helpers every template can use (documented in <c>docs/report-model.md</c>): escaping for Markdown, safe links,
+/// comparisons, the little arithmetic that charts need and the text shaping of the trace views. Numbers are read and
+/// written with the invariant culture; a helper given something that is not a number reads it as 0.
 /// </summary>
 internal static class TemplateHelpers
 {
     /// <summary>The ASCII punctuation <see cref="EscapeMarkdown"/> escapes with a backslash (CommonMark allows any).</summary>
     private const string MarkdownSpecial = "\\`*_[]<>#|~$&";
+
+    /// <summary>The characters <see cref="EscapeMarkdownStrict"/> escapes with a backslash.</summary>
+    private const string MarkdownStrictSpecial = "\\`*_{}[]()#+-.!|";
 
     public static void Register(IHandlebars handlebars)
     {
@@ -32,7 +35,47 @@ internal static class TemplateHelpers
         handlebars.RegisterHelper("count", (_, arguments) => Items(arguments, 0));
         handlebars.RegisterHelper("plural", (_, arguments) =>
             Count(Number(arguments, 0)) + " " + (Number(arguments, 0) == 1 ? Text(arguments, 1) : Text(arguments, 2)));
+        handlebars.RegisterHelper("mdStrict", (_, arguments) => EscapeMarkdownStrict(Text(arguments, 0)));
+        handlebars.RegisterHelper("oneLine", (_, arguments) =>
+            OneLine(Text(arguments, 0), arguments.Length > 1 ? (int)Number(arguments, 1) : 0));
+        handlebars.RegisterHelper("camelCase", (_, arguments) => CamelCase(Text(arguments, 0)));
     }
+
+    /// <summary>
+    /// Text escaped for anywhere in a Markdown list item (the <c>govern trace</c> view): <c>&lt;</c>, <c>&gt;</c> and
+    /// <c>&amp;</c> become HTML entities and every other character that can start Markdown syntax (<c>\ ` * _ { } [ ] ( )
+    /// # + - . ! |</c>) is backslash-escaped. Line breaks are kept: pass one line (<c>oneLine</c>).
+    /// </summary>
+    public static string EscapeMarkdownStrict(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return string.Empty;
+        var escaped = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            if (c is '<') escaped.Append("&lt;");
+            else if (c is '>') escaped.Append("&gt;");
+            else if (c is '&') escaped.Append("&amp;");
+            else if (MarkdownStrictSpecial.Contains(c, StringComparison.Ordinal)) escaped.Append('\\').Append(c);
+            else escaped.Append(c);
+        }
+
+        return escaped.ToString();
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> on one line: line breaks become spaces and the ends are trimmed (blank text gives an empty
+    /// string); longer than <paramref name="maxLength"/> (when positive), it is cut to that length, ending in <c>...</c>.
+    /// </summary>
+    public static string OneLine(string? text, int maxLength = 0)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return string.Empty;
+        var line = text.ReplaceLineEndings(" ").Trim();
+        return maxLength > 3 && line.Length > maxLength ? line[..(maxLength - 3)] + "..." : line;
+    }
+
+    /// <summary><paramref name="text"/> with its first letter in lower case: <c>InProgress</c> → <c>inProgress</c>.</summary>
+    public static string CamelCase(string? text) =>
+        string.IsNullOrEmpty(text) ? string.Empty : char.ToLowerInvariant(text[0]) + text[1..];
 
     /// <summary>
     /// Text for a Markdown paragraph or table cell: line breaks become spaces and Markdown punctuation (including

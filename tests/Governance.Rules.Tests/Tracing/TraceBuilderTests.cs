@@ -1,3 +1,4 @@
+using Governance.Rules.Reporting;
 using Governance.Rules.Tests.Testing;
 using Governance.Rules.Tracing;
 
@@ -70,14 +71,15 @@ public sealed class TraceBuilderTests
     }
 
     [Test]
-    public void Text_and_markdown_mark_the_gaps_and_escape_artifact_text()
+    public void Text_and_markdown_from_the_built_in_templates_mark_the_gaps_and_escape_artifact_text()
     {
         var model = TraceBuilder.Build(RuleHarness.Analyze(Portfolio.Replace("title: The app", "title: \"<b>The app</b>\"", StringComparison.Ordinal)).Artifacts);
+        var writer = new TraceWriter(new HandlebarsTemplateRenderer());
         using var text = new StringWriter();
         using var markdown = new StringWriter();
 
-        TraceTextWriter.Write(model, text);
-        TraceMarkdownWriter.Write(model, markdown);
+        writer.Write(model, "text", text);
+        writer.Write(model, "markdown", markdown);
 
         text.ToString().Should().Contain("  Objective o-nothing (Expand)  GAP: no roadmap item serves it\n")
             .And.Contain("Roadmap item ri-3 (Three) [planned]  GAP: no delivering work")
