@@ -244,7 +244,7 @@ internal static class CheckCommand
             return null;
         }
 
-        return TemplateFile.Load("govern check", templateFile, environment, (source, name) => renderer.Compile(source, templateFormat.Value, name));
+        return InputFiles.LoadTemplate(templateFile, "govern check", environment, (source, name) => renderer.Compile(source, templateFormat.Value, name));
     }
 
     private static Severity ParseSeverity(string name) =>

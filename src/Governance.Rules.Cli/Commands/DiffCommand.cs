@@ -69,19 +69,7 @@ internal static class DiffCommand
     /// <summary>Reads a json report; prints why and returns <see langword="null"/> when it cannot be used (exit 2).</summary>
     internal static ReportComparer.ReportSnapshot? ReadReport(string file, string command, CliEnvironment environment)
     {
-        string json;
-        try
-        {
-            json = File.ReadAllText(environment.FullPath(file));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            environment.Error.WriteLine(ex is FileNotFoundException or DirectoryNotFoundException
-                ? $"{command}: report file not found: {file}"
-                : $"{command}: cannot read {file}: {ex.Message}");
-            return null;
-        }
-
+        if (InputFiles.ReadText(file, "report", command, environment) is not { } json) return null;
         try
         {
             return ReportComparer.Read(json);

@@ -119,6 +119,6 @@ internal static class TraceCommand
             return null;
         }
 
-        return TemplateFile.Load(Name, templateFile, environment, (source, name) => writer.Compile(source, templateFormat, name));
+        return InputFiles.LoadTemplate(templateFile, Name, environment, (source, name) => writer.Compile(source, templateFormat, name));
     }
 }
