@@ -134,6 +134,15 @@ public sealed class TemplateRendererTests
     public void The_oneLine_helper_joins_lines_trims_and_cuts(string text, int maxLength, string expected) =>
         TemplateHelpers.OneLine(text, maxLength).Should().Be(expected);
 
+    [TestCase("ri-1", "`ri-1`")]
+    [TestCase("a_b*c<d>&e\\f", "`a_b*c<d>&e\\f`")]
+    [TestCase("x`y", "``x`y``")]
+    [TestCase("`x``", "``` `x`` ```")]
+    [TestCase("a\nb", "`a b`")]
+    [TestCase("", "")]
+    public void The_mdCode_helper_makes_a_literal_code_span(string text, string expected) =>
+        TemplateHelpers.MarkdownCodeSpan(text).Should().Be(expected);
+
     [Test]
     public void The_trace_text_helpers_are_available_to_templates()
     {

@@ -39,6 +39,28 @@ internal static class TemplateHelpers
         handlebars.RegisterHelper("oneLine", (_, arguments) =>
             OneLine(Text(arguments, 0), arguments.Length > 1 ? (int)Number(arguments, 1) : 0));
         handlebars.RegisterHelper("camelCase", (_, arguments) => CamelCase(Text(arguments, 0)));
+        handlebars.RegisterHelper("mdCode", (_, arguments) => MarkdownCodeSpan(Text(arguments, 0)));
+    }
+
+    /// <summary>
+    /// Text as a Markdown code span, shown literally: Markdown does not interpret escapes inside a code span, so the
+    /// text is not escaped; the fence is one backtick longer than the longest run of backticks in the text, padded with
+    /// a space when the text starts or ends with a backtick. Line breaks become spaces.
+    /// </summary>
+    public static string MarkdownCodeSpan(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return string.Empty;
+        var oneLine = text.ReplaceLineEndings(" ");
+        int longest = 0, run = 0;
+        foreach (var c in oneLine)
+        {
+            run = c == '`' ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+
+        var fence = new string('`', longest + 1);
+        var pad = oneLine.StartsWith('`') || oneLine.EndsWith('`') ? " " : string.Empty;
+        return fence + pad + oneLine + pad + fence;
     }
 
     /// <summary>
