@@ -141,4 +141,16 @@ public sealed partial class SampleBuildTests
         diagnostics.Where(d => d.Level == "error").Select(d => (d.Line, d.Code)).Should().Equal((42, "GOV404"));
         diagnostics.Where(d => d.Level == "warning").Select(d => d.Code).Should().Equal("GOV408");
     }
+
+    [Test]
+    public void GovernanceEnabled_false_switches_the_check_off_and_an_invalid_value_is_a_build_error()
+    {
+        var off = Build("-p:GovernanceEnabled=false");
+        var invalid = Build("-p:GovernanceEnabled=maybe");
+
+        off.ExitCode.Should().Be(0, off.Output);
+        Diagnostics(off).Should().BeEmpty();
+        invalid.ExitCode.Should().NotBe(0, invalid.Output);
+        invalid.Output.Should().Contain("error GOVB001: GovernanceEnabled is 'maybe'; expected true or false.");
+    }
 }
