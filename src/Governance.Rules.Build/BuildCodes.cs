@@ -15,7 +15,7 @@ internal static class BuildCodes
     /// <summary>A <c>.editorconfig</c> or <c>.globalconfig</c> line is ignored (warning, at its file and line).</summary>
     public const string EditorConfigProblem = "GOVB003";
 
-    /// <summary>The SARIF log or the findings cache cannot be written (error).</summary>
+    /// <summary>A governance file cannot be read, or the SARIF log or the findings cache cannot be written (error).</summary>
     public const string CannotWrite = "GOVB004";
 
     /// <summary>The findings cache cannot be read; the next build checks again (warning).</summary>

@@ -16,8 +16,10 @@ namespace Governance.Rules.Build;
 /// log: severities from <c>governance.yaml</c>, then <c>.globalconfig</c>, then <c>.editorconfig</c> (nearest wins).
 /// Writes the SARIF log when asked. An invalid property or configuration is an MSBuild error, never an exception.
 /// </summary>
-public sealed class CheckGovernance : MSBuildTask
+public sealed class CheckGovernance : MSBuildTask, ICancelableTask, IDisposable
 {
+    private readonly CancellationTokenSource cancellation = new();
+
     /// <summary>The governance files (<c>@(GovernanceFile)</c>); files that are not governance artifacts are skipped.</summary>
     [Required]
     public ITaskItem[] Files { get; set; } = [];
@@ -135,7 +137,22 @@ public sealed class CheckGovernance : MSBuildTask
             if (configuration is not null) options = configuration.ApplyTo(options);
             options = options with { Overrides = [.. options.Overrides, .. editorOverrides], Baseline = baseline };
 
-            var result = engine.AnalyzePaths([root], options);
+            AnalysisResult result;
+            try
+            {
+                result = engine.AnalyzePaths([root], options, cancellation.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Log.LogMessage(MessageImportance.High, "Governance: the check was cancelled.");
+                return false;
+            }
+            catch (InputPathNotFoundException ex)
+            {
+                LogBuildError(BuildCodes.CannotWrite, ex.FileName, 0, 0, $"The governance files cannot be read: '{ex.FileName}' does not exist.");
+                return false;
+            }
+
             var helpLinks = engine.Catalog.ToDictionary(d => d.Id, d => d.HelpUri, StringComparer.Ordinal);
             var engineIds = EngineDiagnostics.All.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
             foreach (var finding in result.Findings)
@@ -174,6 +191,12 @@ public sealed class CheckGovernance : MSBuildTask
         Log.LogMessage(MessageImportance.Low, "Governance: {0} finding(s) in {1} file(s).", findings.Count, files.Count);
         return !Log.HasLoggedErrors;
     }
+
+    /// <summary>Stops the analysis when the build is cancelled (Ctrl+C).</summary>
+    public void Cancel() => cancellation.Cancel();
+
+    /// <inheritdoc />
+    public void Dispose() => cancellation.Dispose();
 
     private List<AnalyzerConfigFile> ReadConfigFiles()
     {
