@@ -20,6 +20,9 @@ public sealed class CheckGovernance : MSBuildTask, ICancelableTask, IDisposable
 {
     private readonly CancellationTokenSource cancellation = new();
 
+    // Problems in .editorconfig files: stored with the findings, so an up-to-date build shows them again too.
+    private readonly List<BuildFinding> configWarnings = [];
+
     /// <summary>The governance files (<c>@(GovernanceFile)</c>); files that are not governance artifacts are skipped.</summary>
     [Required]
     public ITaskItem[] Files { get; set; } = [];
@@ -177,6 +180,7 @@ public sealed class CheckGovernance : MSBuildTask, ICancelableTask, IDisposable
             if (!TryWriteSarif(empty, configuration, sarifPath)) return false;
         }
 
+        findings.InsertRange(0, configWarnings);
         try
         {
             Build.FindingsCache.Write(FindingsCache, findings);
@@ -211,7 +215,7 @@ public sealed class CheckGovernance : MSBuildTask, ICancelableTask, IDisposable
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                Log.LogWarning(null, BuildCodes.EditorConfigProblem, null, path, 0, 0, 0, 0, "{0}", $"The file cannot be read and is ignored: {ex.Message}");
+                WarnAbout(path, 0, $"The file cannot be read and is ignored: {ex.Message}");
             }
         }
 
@@ -225,7 +229,7 @@ public sealed class CheckGovernance : MSBuildTask, ICancelableTask, IDisposable
     private List<RuleOverride> EditorConfigOverrides(List<AnalyzerConfigFile> configs, List<string> files, string root, IReadOnlyList<RuleDescriptor> catalog)
     {
         var set = new AnalyzerConfigSet(configs);
-        foreach (var problem in set.Problems) Log.LogWarning(null, BuildCodes.EditorConfigProblem, null, problem.File, problem.Line, 0, 0, 0, "{0}", problem.Message);
+        foreach (var problem in set.Problems) WarnAbout(problem.File, problem.Line, problem.Message);
         if (set.IsEmpty) return [];
 
         var known = catalog.ToDictionary(d => d.Id, StringComparer.OrdinalIgnoreCase);
@@ -263,12 +267,12 @@ public sealed class CheckGovernance : MSBuildTask, ICancelableTask, IDisposable
             case "none" or "silent" when !isEngineDiagnostic: return new RuleSettings { Enabled = false };
             case "none" or "silent":
                 if (reported.Add((setting.File, setting.Line)))
-                    Log.LogWarning(null, BuildCodes.EditorConfigProblem, null, setting.File, setting.Line, 0, 0, 0, "{0}",
+                    WarnAbout(setting.File, setting.Line,
                         $"'{setting.Value}' cannot turn off an engine diagnostic (GOV001-GOV009): set it to error, warning or suggestion; the setting is ignored");
                 return null;
             default:
                 if (reported.Add((setting.File, setting.Line)))
-                    Log.LogWarning(null, BuildCodes.EditorConfigProblem, null, setting.File, setting.Line, 0, 0, 0, "{0}",
+                    WarnAbout(setting.File, setting.Line,
                         $"'{setting.Value}' is not a severity; use error, warning, suggestion, silent, none or default; the setting is ignored");
                 return null;
         }
@@ -293,6 +297,9 @@ public sealed class CheckGovernance : MSBuildTask, ICancelableTask, IDisposable
             return false;
         }
     }
+
+    private void WarnAbout(string file, int line, string message) =>
+        configWarnings.Add(new BuildFinding(BuildCodes.EditorConfigProblem, "warning", message, file, line, 0, null, IsEngineDiagnostic: false));
 
     private void LogBuildError(string code, string? file, int line, int column, string message) =>
         Log.LogError(null, code, null, file, line, column, 0, 0, "{0}", message);

@@ -168,6 +168,17 @@ public sealed class CheckGovernanceTests
             .Should().StartWith("governance/", "SARIF paths are relative to the project folder");
     }
 
+    [Test]
+    public void A_sarif_log_that_cannot_be_written_is_a_build_error()
+    {
+        var (checkedOk, _, engine) = Run(c => c.SarifLog = Path.Combine(plan, "governance.sarif"));
+
+        checkedOk.Should().BeFalse();
+        var error = engine.Errors.Should().ContainSingle().Which;
+        error.Code.Should().Be("GOVB004");
+        error.Message.Should().Contain("GovernanceSarifLog");
+    }
+
     [TestCase("2026-13-01")]
     [TestCase("next tuesday")]
     public void An_invalid_GovernanceAsOf_is_a_build_error_not_a_crash(string asOf)
@@ -219,6 +230,11 @@ public sealed class CheckGovernanceTests
         problems.Select(p => (p.File, p.LineNumber)).Should().Equal((editor, 2), (editor, 3));
         problems[1].Message.Should().Contain("engine diagnostic");
         engine.Warnings.Should().Contain(w => w.Code == "GOV404", "the bad value is ignored");
+
+        // Stored with the findings: a build that skips the check shows them again.
+        var replay = new RecordingBuildEngine(engine.ProjectFileOfTaskNode);
+        new ReportGovernanceFindings { BuildEngine = replay, FindingsCache = Cache }.Execute().Should().BeTrue();
+        replay.Warnings.Where(w => w.Code == "GOVB003").Should().HaveCount(2);
     }
 
     [Test]
