@@ -1,7 +1,7 @@
 namespace Governance.Rules.Tracing;
 
 /// <summary>Writes the traceability view as Markdown (nested lists, gaps in bold), for a pull request or a wiki page.</summary>
-public static class TraceMarkdownWriter
+internal static class TraceMarkdownWriter
 {
     /// <summary>Writes <paramref name="model"/> to <paramref name="writer"/>.</summary>
     public static void Write(TraceModel model, TextWriter writer)

@@ -1,7 +1,7 @@
 namespace Governance.Rules.Tracing;
 
 /// <summary>Writes the traceability view as indented text, gaps marked with <c>GAP</c>.</summary>
-public static class TraceTextWriter
+internal static class TraceTextWriter
 {
     /// <summary>Writes <paramref name="model"/> to <paramref name="writer"/>.</summary>
     public static void Write(TraceModel model, TextWriter writer)
