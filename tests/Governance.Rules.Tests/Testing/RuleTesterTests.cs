@@ -111,6 +111,38 @@ public sealed class RuleTesterTests
         result.Findings.Should().ContainSingle().Which.Should().BeEquivalentTo(new { RuleId = "GOV990", Pointer = "/spec", File = (string?)null, Line = 0 });
     }
 
+    [Test]
+    public void The_READMEs_custom_rule_example_gives_the_line_it_shows()
+    {
+        var result = RuleTester.Run(new ProjectHasNoSponsorRule(), """
+            apiVersion: governance/v1
+            kind: Project
+            metadata: { id: crm-upgrade }
+            spec: { projectManager: p-dana }
+            """, new RuleTestOptions { AsOf = new DateOnly(2026, 11, 1) });
+
+        result.Lines.Should().Equal("test.yaml:4:7: warning GOV950: Project 'crm-upgrade' has no sponsor; name the executive who answers for its business case [crm-upgrade]");
+        result.Analysis.Rules.Should().Contain(d => d.Id == "GOV950" && d.HelpUri == "https://pmo.example.com/policies/GOV950");
+    }
+
+    /// <summary>The rule of the README's "Writing a custom rule", verbatim.</summary>
+    private sealed class ProjectHasNoSponsorRule : GovernanceRule
+    {
+        public override RuleDescriptor Descriptor { get; } = new(
+            "GOV950", "Project has no sponsor", "Project '{0}' has no sponsor; name the executive who answers for its business case",
+            RuleCategories.Plan, Severity.Warning, "Every project in the portal names a sponsor.")
+        {
+            HelpUri = "https://pmo.example.com/policies/GOV950",
+        };
+
+        public override void Initialize(RuleRegistration registration) =>
+            registration.RegisterArtifactAction<Project>(context =>
+            {
+                if (string.IsNullOrWhiteSpace(context.Artifact.Spec.Sponsor))
+                    context.ReportAt(context.Artifact.Spec, nameof(ProjectSpec.Sponsor), context.Artifact.Id);
+            });
+    }
+
     private sealed class DueDateRule : GovernanceRule<DueDateOptions>
     {
         public override RuleDescriptor Descriptor { get; } =
