@@ -1,5 +1,7 @@
 using Governance.Rules.DependencyInjection;
+using Governance.Rules.Reporting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Governance.Rules.Cli;
 
@@ -26,13 +28,37 @@ internal static class GovernServices
                 throw new InvalidOperationException($"plugin {plugin} cannot be loaded: {ex.Message}", ex);
             }
 
-            if (GovernanceRulesBuilderExtensions.RuleTypes(assembly).Count == 0)
-                throw new InvalidOperationException($"plugin {plugin} contains no rule (a non-abstract GovernanceRule with a parameterless constructor)");
+            var formatters = FormatterTypes(assembly);
+            if (GovernanceRulesBuilderExtensions.RuleTypes(assembly).Count == 0 && formatters.Count == 0)
+                throw new InvalidOperationException($"plugin {plugin} contains no rule (a non-abstract GovernanceRule with a parameterless constructor) and no report format (an IReportFormatter)");
             builder.AddRulesFromAssembly(assembly);
+            foreach (var formatter in formatters)
+                services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IReportFormatter), formatter));
         }
 
         environment.ConfigureServices?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    /// <summary>
+    /// The report formats of a plugin: non-abstract <see cref="IReportFormatter"/> classes with a parameterless
+    /// constructor. They come after the built-in ones, so a plugin adds formats but cannot replace a built-in one.
+    /// </summary>
+    private static List<Type> FormatterTypes(System.Reflection.Assembly assembly)
+    {
+        Type[] types;
+        try
+        {
+            types = assembly.GetTypes();
+        }
+        catch (System.Reflection.ReflectionTypeLoadException ex)
+        {
+            types = [.. ex.Types.OfType<Type>()];
+        }
+
+        return [.. types
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IReportFormatter).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)];
     }
 
     /// <summary>Like <see cref="Create"/>, but prints why a plugin cannot be loaded and returns <see langword="null"/> (exit 2).</summary>

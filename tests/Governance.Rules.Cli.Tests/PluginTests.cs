@@ -31,6 +31,20 @@ public sealed class PluginTests
     }
 
     [Test]
+    public async Task A_report_format_of_a_plugin_is_accepted_by_format_only_when_the_plugin_is_loaded()
+    {
+        var run = await workspace.RunAsync("check", ".", "--plugin", PluginPath, "--format", "csv");
+
+        run.ExitCode.Should().Be(0, run.ToString());
+        run.Lines.Should().Equal("rule,severity,file,line,column,artifact", "GOV990,warning,plan.yaml,5,3,plan-x");
+
+        var without = await workspace.RunAsync("check", ".", "--format", "csv");
+        without.ExitCode.Should().Be(2);
+        without.StdErr.Should().Contain("unknown --format csv").And.Contain("available formats: html, json, junit, markdown, sarif, text");
+        without.StdOut.Should().BeEmpty();
+    }
+
+    [Test]
     public async Task A_missing_or_invalid_plugin_is_exit_2()
     {
         (await workspace.RunAsync("check", ".", "--plugin", "nope.dll")).StdErr.Should().Contain("plugin not found: nope.dll");

@@ -49,7 +49,7 @@ internal static class CheckCommand
         if (formatter is null)
         {
             var available = string.Join(", ", formatters.Select(f => f.Name).Order(StringComparer.Ordinal));
-            environment.Error.WriteLine($"govern check: --format {request.Format} is not available yet; available formats: {available}.");
+            environment.Error.WriteLine($"govern check: unknown --format {request.Format}; available formats: {available}.");
             return ExitCodes.InvalidInvocation;
         }
 
@@ -277,10 +277,12 @@ internal sealed class CheckOptionSet
         });
         format = new Option<string>("--format", "-f")
         {
-            Description = "The report format.",
+            Description = $"The report format: {string.Join(", ", ReportFormatNames.All)}, or one a --plugin adds.",
+            HelpName = "FORMAT",
             DefaultValueFactory = _ => ReportFormatNames.Text,
         };
-        format.AcceptOnlyFromAmong([.. ReportFormatNames.All]);
+        // Checked once the plugins are loaded (they may add formats): an unknown one is exit 2 with the list.
+        format.CompletionSources.Add(ReportFormatNames.All.ToArray());
         output = new Option<string?>("--output", "-o")
         {
             Description = "Write the report to this file instead of standard output; the file is never read as an artifact.",

@@ -10,7 +10,7 @@ namespace Governance.Rules.Configuration;
 /// string or a <see cref="RuleConfiguration"/> object, and a rule's options are free-form (checked against the rule,
 /// not the schema).
 /// </summary>
-public static class GovernanceConfigSchema
+internal static class GovernanceConfigSchema
 {
     /// <summary>The file name <c>govern schema</c> writes the schema to.</summary>
     public const string FileName = "GovernanceConfig.schema.json";

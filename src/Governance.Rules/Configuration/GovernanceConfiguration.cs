@@ -7,7 +7,7 @@ namespace Governance.Rules.Configuration;
 /// exit-code threshold and the baseline file. Applying it to <see cref="AnalysisOptions"/> is how both the CLI and host
 /// applications use it, so an in-memory configuration behaves exactly like the file.
 /// </summary>
-public sealed record GovernanceConfiguration
+internal sealed record GovernanceConfiguration
 {
     /// <summary>The configuration file (full path), when it came from one.</summary>
     public string? File { get; init; }

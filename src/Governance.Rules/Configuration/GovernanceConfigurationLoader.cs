@@ -13,7 +13,7 @@ namespace Governance.Rules.Configuration;
 /// Finds, reads and validates <c>governance.yaml</c> (SPEC §E, §H): an unknown key, rule id or option, or a value of the
 /// wrong type, is an error naming the file, line and key, with a "did you mean" for unknown names.
 /// </summary>
-public static class GovernanceConfigurationLoader
+internal static class GovernanceConfigurationLoader
 {
     /// <summary>The file name searched for.</summary>
     public const string FileName = "governance.yaml";

@@ -4,6 +4,8 @@ using Governance.Rules.Engine;
 using Governance.Rules.Loading;
 using Governance.Rules.Reporting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -11,7 +13,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class GovernanceRulesServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the engine, the loader, the system clock (unless a <see cref="TimeProvider"/> is already registered) and
+    /// Adds the engine, the loader, the system clock (unless a <see cref="TimeProvider"/> is already registered; the
+    /// engine takes the registered one, and its <see cref="ILogger{TCategoryName}"/> when logging is added) and
     /// every built-in rule and report formatter (<see cref="IReportFormatter"/>: text, markdown, html, sarif, json, junit),
     /// and the Handlebars <see cref="ITemplateRenderer"/> (unless another is already registered). Returns a builder for
     /// adding custom rules.
@@ -19,9 +22,16 @@ public static class GovernanceRulesServiceCollectionExtensions
     public static IGovernanceRulesBuilder AddGovernanceRules(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ArtifactLoader>();
-        services.TryAddSingleton<GovernanceEngine>();
+        // The logger is optional: without AddLogging() the engine logs nothing.
+        services.TryAddSingleton(provider => new GovernanceEngine(
+            provider.GetServices<GovernanceRule>(),
+            provider.GetRequiredService<ArtifactLoader>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetService<IOptions<GovernanceRulesOptions>>(),
+            provider.GetService<ILogger<GovernanceEngine>>()));
         foreach (var ruleType in BuiltInRules.Types)
             services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(GovernanceRule), ruleType));
         services.TryAddSingleton<ITemplateRenderer, HandlebarsTemplateRenderer>();

@@ -1,4 +1,5 @@
 using Governance.Rules.Engine;
+using Governance.Rules.Reporting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -53,6 +54,18 @@ public static class GovernanceRulesBuilderExtensions
         return [.. types
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(GovernanceRule).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
             .OrderBy(t => t.FullName, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Adds a custom report format. Hosts pick a formatter by its <see cref="IReportFormatter.Name"/> among the
+    /// registered <see cref="IReportFormatter"/> services; adding the same type twice registers it once.
+    /// </summary>
+    public static IGovernanceRulesBuilder AddFormatter<TFormatter>(this IGovernanceRulesBuilder builder)
+        where TFormatter : class, IReportFormatter
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportFormatter, TFormatter>());
+        return builder;
     }
 
     /// <summary>Adds a custom rule instance.</summary>

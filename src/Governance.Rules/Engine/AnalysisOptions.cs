@@ -70,7 +70,7 @@ public sealed record RuleSettings
     public JsonElement? Options { get; init; }
 
     /// <summary>These settings with every field that <paramref name="later"/> sets replaced by its value.</summary>
-    public RuleSettings MergedWith(RuleSettings? later) => later is null ? this : new RuleSettings
+    internal RuleSettings MergedWith(RuleSettings? later) => later is null ? this : new RuleSettings
     {
         Severity = later.Severity ?? Severity,
         Enabled = later.Enabled ?? Enabled,

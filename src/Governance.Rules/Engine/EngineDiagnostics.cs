@@ -4,7 +4,7 @@ namespace Governance.Rules.Engine;
 /// The engine's own diagnostics (SPEC §C). They are always on, cannot be suppressed or exempted, and their severity
 /// can be set to error, warning or info but never none.
 /// </summary>
-public static class EngineDiagnostics
+internal static class EngineDiagnostics
 {
     /// <summary>GOV001: YAML/JSON syntax error.</summary>
     public static RuleDescriptor ParseError { get; } = new(

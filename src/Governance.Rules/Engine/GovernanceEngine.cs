@@ -1,7 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text;
+using Governance.Rules.DependencyInjection;
 using Governance.Rules.Loading;
 using Governance.Rules.Model;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Governance.Rules.Engine;
 
@@ -9,16 +14,39 @@ namespace Governance.Rules.Engine;
 /// Runs the rules over a portfolio: artifact actions in parallel, partitioned by artifact, then portfolio actions once
 /// the index is complete. A rule that throws becomes GOV009 and the run goes on. Findings come out in report order.
 /// </summary>
+/// <remarks>
+/// One engine can be shared: every analysis method is safe to call from several threads at once, and the same input
+/// with the same options gives the same result whatever else runs.
+/// </remarks>
 public sealed class GovernanceEngine
 {
     private readonly IReadOnlyList<GovernanceRule> rules;
     private readonly ArtifactLoader loader;
     private readonly TimeProvider timeProvider;
+    private readonly ILogger logger;
     private readonly Lazy<AnalysisOptions> defaults = new(() => new AnalysisOptions());
 
-    /// <summary>Creates an engine over <paramref name="rules"/>.</summary>
+    /// <summary>Creates an engine over <paramref name="rules"/> (for example <see cref="Rules.BuiltInRules.Create"/>).</summary>
+    /// <param name="rules">The rules to run besides the engine diagnostics.</param>
+    /// <param name="timeProvider">The clock the date rules read unless <see cref="AnalysisOptions.AsOf"/> is set; default the system clock.</param>
+    /// <param name="options">Defaults for analyses given no <see cref="AnalysisOptions"/>; validated on first use.</param>
+    /// <param name="logger">Where the engine logs run start and end, files read and rule failures; default none.</param>
     /// <exception cref="ArgumentException">Two rules share an id, or a rule id is malformed.</exception>
-    public GovernanceEngine(IEnumerable<GovernanceRule> rules, ArtifactLoader loader, TimeProvider timeProvider)
+    public GovernanceEngine(
+        IEnumerable<GovernanceRule> rules,
+        TimeProvider? timeProvider = null,
+        IOptions<GovernanceRulesOptions>? options = null,
+        ILogger<GovernanceEngine>? logger = null)
+        : this(rules, new ArtifactLoader(), timeProvider ?? TimeProvider.System, options, logger)
+    {
+    }
+
+    internal GovernanceEngine(IEnumerable<GovernanceRule> rules, ArtifactLoader loader, TimeProvider timeProvider)
+        : this(rules, loader, timeProvider, null, null)
+    {
+    }
+
+    internal GovernanceEngine(IEnumerable<GovernanceRule> rules, ArtifactLoader loader, TimeProvider timeProvider, IOptions<GovernanceRulesOptions>? options, ILogger? logger)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(loader);
@@ -26,6 +54,7 @@ public sealed class GovernanceEngine
         this.rules = [.. rules.OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal)];
         this.loader = loader;
         this.timeProvider = timeProvider;
+        this.logger = logger ?? NullLogger.Instance;
         var ids = new HashSet<string>(EngineDiagnostics.All.Select(d => d.Id), StringComparer.Ordinal);
         foreach (var rule in this.rules)
         {
@@ -33,27 +62,18 @@ public sealed class GovernanceEngine
             if (!RuleIds.IsWellFormed(id)) throw new ArgumentException($"Rule {rule.GetType().Name} has a malformed id '{id}'; ids look like GOV123.", nameof(rules));
             if (!ids.Add(id)) throw new ArgumentException($"Two rules share the id {id} (one is {rule.GetType().FullName}).", nameof(rules));
         }
+
+        if (options is not null)
+            defaults = new Lazy<AnalysisOptions>(() => DefaultsFrom(options.Value), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>
-    /// Creates an engine whose default analysis options come from <paramref name="options"/> (the options pattern): its
-    /// configuration is validated like a <c>governance.yaml</c> on first use.
-    /// </summary>
-    /// <exception cref="ArgumentException">Two rules share an id, or a rule id is malformed.</exception>
-    public GovernanceEngine(IEnumerable<GovernanceRule> rules, ArtifactLoader loader, TimeProvider timeProvider, Microsoft.Extensions.Options.IOptions<DependencyInjection.GovernanceRulesOptions> options)
-        : this(rules, loader, timeProvider)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        defaults = new Lazy<AnalysisOptions>(() => DefaultsFrom(options.Value), LazyThreadSafetyMode.ExecutionAndPublication);
-    }
-
-    /// <summary>
-    /// The options used when an analysis is given none: from <see cref="DependencyInjection.GovernanceRulesOptions"/>.
+    /// The options used when an analysis is given none: from <see cref="GovernanceRulesOptions"/>.
     /// </summary>
     /// <exception cref="Configuration.GovernanceConfigurationException">The configured configuration is invalid.</exception>
     public AnalysisOptions DefaultOptions => defaults.Value;
 
-    private AnalysisOptions DefaultsFrom(DependencyInjection.GovernanceRulesOptions options)
+    private AnalysisOptions DefaultsFrom(GovernanceRulesOptions options)
     {
         Configuration.GovernanceConfiguration? configuration = null;
         if (options.ConfigurationFile is { } file) configuration = Configuration.GovernanceConfigurationLoader.Load(file, rules);
@@ -69,39 +89,113 @@ public sealed class GovernanceEngine
     public IReadOnlyList<GovernanceRule> Rules => rules;
 
     /// <summary>Finds, loads and analyses the governance files under <paramref name="paths"/>.</summary>
+    /// <param name="paths">Files and folders; folders are searched for <c>.yaml</c>, <c>.yml</c> and <c>.json</c> files.</param>
+    /// <param name="options">The options of this analysis; <see cref="DefaultOptions"/> when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the analysis (<see cref="OperationCanceledException"/>).</param>
     /// <exception cref="InputPathNotFoundException">A path does not exist.</exception>
     public AnalysisResult AnalyzePaths(IReadOnlyList<string> paths, AnalysisOptions? options = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(paths);
         options ??= DefaultOptions;
         var stopwatch = Stopwatch.StartNew();
+        EngineLog.RunStarted(logger, paths.Count, "path(s)");
         var loadOptions = options.Load;
-        if (options.Progress is { } progress)
+        var read = 0;
+        var progress = options.Progress;
+        var logFiles = logger.IsEnabled(LogLevel.Trace);
+        if (progress is not null || logFiles)
         {
-            var read = 0;
-            loadOptions = loadOptions with { FileRead = () => progress.Report(new AnalysisProgress(Interlocked.Increment(ref read), 0, 0)) };
+            loadOptions = loadOptions with
+            {
+                FileRead = file =>
+                {
+                    var count = Interlocked.Increment(ref read);
+                    if (logFiles) EngineLog.FileRead(logger, file);
+                    progress?.Report(new AnalysisProgress(count, 0, 0));
+                },
+            };
         }
 
         var loaded = loader.LoadPaths(paths, loadOptions, cancellationToken);
         var loadTime = stopwatch.Elapsed;
+        EngineLog.FilesLoaded(logger, loaded.FilesRead, loaded.Artifacts.Count, loaded.Findings.Count, loadTime.TotalMilliseconds);
         var entries = loaded.Artifacts.Select((a, i) => new ArtifactEntry(a.Artifact, a.Document, i)).ToList();
         return Run(entries, loaded.Findings, loaded.FilesRead, options, loadTime, cancellationToken);
     }
 
+    /// <summary>
+    /// Like <see cref="AnalyzePaths"/>, on the thread pool: reading, parsing and the rules run there and the caller's
+    /// thread is free. Cancelling <paramref name="cancellationToken"/> stops between files and between rule actions.
+    /// </summary>
+    /// <param name="paths">Files and folders; folders are searched for <c>.yaml</c>, <c>.yml</c> and <c>.json</c> files.</param>
+    /// <param name="options">The options of this analysis; <see cref="DefaultOptions"/> when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the analysis (the task is then cancelled).</param>
+    /// <exception cref="InputPathNotFoundException">A path does not exist.</exception>
+    public Task<AnalysisResult> AnalyzePathsAsync(IReadOnlyList<string> paths, AnalysisOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        return Task.Run(() => AnalyzePaths(paths, options, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Analyses one document's text as if it were the file <paramref name="displayPath"/> (a form field, a database
+    /// column, a pull-request diff). Findings carry that path, and lines and columns within <paramref name="text"/>.
+    /// </summary>
+    /// <param name="displayPath">The path findings show; its extension picks the parser (<c>.json</c>, else YAML).</param>
+    /// <param name="text">The YAML or JSON content; several YAML documents (<c>---</c>) are several artifacts.</param>
+    /// <param name="options">The options of this analysis; <see cref="DefaultOptions"/> when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the analysis (<see cref="OperationCanceledException"/>).</param>
+    public AnalysisResult AnalyzeContent(string displayPath, string text, AnalysisOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(displayPath);
+        ArgumentNullException.ThrowIfNull(text);
+        EngineLog.RunStarted(logger, 1, displayPath);
+        var loaded = loader.LoadContent(displayPath, Encoding.UTF8.GetBytes(text));
+        return Run(Entries(loaded), loaded.Findings, loaded.FilesRead, options ?? DefaultOptions, TimeSpan.Zero, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads <paramref name="content"/> to its end and analyses it as the file <paramref name="displayPath"/> (an
+    /// upload, a blob, a response body). The stream is not closed. Content over 256 MiB, or a stream that fails while
+    /// being read, is a GOV001 finding, never an exception.
+    /// </summary>
+    /// <param name="content">UTF-8 (or UTF-16 with a byte-order mark) YAML or JSON.</param>
+    /// <param name="displayPath">The path findings show; its extension picks the parser (<c>.json</c>, else YAML).</param>
+    /// <param name="options">The options of this analysis; <see cref="DefaultOptions"/> when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops reading and the analysis (the task is then cancelled).</param>
+    public async Task<AnalysisResult> AnalyzeAsync(Stream content, string displayPath, AnalysisOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(displayPath);
+        EngineLog.RunStarted(logger, 1, displayPath);
+        var stopwatch = Stopwatch.StartNew();
+        var loaded = await loader.LoadStreamAsync(displayPath, content, cancellationToken).ConfigureAwait(false);
+        var loadTime = stopwatch.Elapsed;
+        return await Task.Run(() => Run(Entries(loaded), loaded.Findings, loaded.FilesRead, options ?? DefaultOptions, loadTime, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Analyses records a host application built in memory (no files: findings carry pointers, not lines).</summary>
+    /// <param name="artifacts">The records; their ids must be unique (GOV003 otherwise).</param>
+    /// <param name="options">The options of this analysis; <see cref="DefaultOptions"/> when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the analysis (<see cref="OperationCanceledException"/>).</param>
     public AnalysisResult Analyze(IEnumerable<Artifact> artifacts, AnalysisOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(artifacts);
         var entries = artifacts.Select((a, i) => new ArtifactEntry(a ?? throw new ArgumentException("An artifact is null.", nameof(artifacts)), null, i)).ToList();
+        EngineLog.RunStarted(logger, entries.Count, "in-memory artifact(s)");
         return Run(entries, [], 0, options ?? DefaultOptions, TimeSpan.Zero, cancellationToken);
     }
 
     /// <summary>Analyses artifacts already loaded, keeping the loader's findings.</summary>
-    public AnalysisResult Analyze(LoadResult loaded, AnalysisOptions? options = null, CancellationToken cancellationToken = default)
+    internal AnalysisResult Analyze(LoadResult loaded, AnalysisOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(loaded);
-        var entries = loaded.Artifacts.Select((a, i) => new ArtifactEntry(a.Artifact, a.Document, i)).ToList();
-        return Run(entries, loaded.Findings, loaded.FilesRead, options ?? DefaultOptions, TimeSpan.Zero, cancellationToken);
+        EngineLog.RunStarted(logger, loaded.FilesRead, "loaded file(s)");
+        return Run(Entries(loaded), loaded.Findings, loaded.FilesRead, options ?? DefaultOptions, TimeSpan.Zero, cancellationToken);
     }
+
+    private static List<ArtifactEntry> Entries(LoadResult loaded) =>
+        [.. loaded.Artifacts.Select((a, i) => new ArtifactEntry(a.Artifact, a.Document, i))];
 
     /// <summary>The date the clock rules use for <paramref name="options"/>.</summary>
     public DateOnly Today(AnalysisOptions? options = null)
@@ -183,8 +277,16 @@ public sealed class GovernanceEngine
             try
             {
                 new ArtifactActionRunner(work, findings, ruleTicks, options.RuleTimeBudget,
-                        (item, ex) => findings.Add(WithEngineSeverity(RuleFailed(active[item.RuleIndex].Rule, ex, item.Entry))),
-                        item => findings.Add(WithEngineSeverity(RuleOverran(active[item.RuleIndex].Rule, options.RuleTimeBudget, item.Entry))),
+                        (item, ex) =>
+                        {
+                            EngineLog.RuleFailed(logger, active[item.RuleIndex].Rule.Descriptor.Id, item.Entry.Artifact.Id, ex);
+                            findings.Add(WithEngineSeverity(RuleFailed(active[item.RuleIndex].Rule, ex, item.Entry)));
+                        },
+                        item =>
+                        {
+                            EngineLog.RuleOverran(logger, active[item.RuleIndex].Rule.Descriptor.Id, item.Entry.Artifact.Id, options.RuleTimeBudget);
+                            findings.Add(WithEngineSeverity(RuleOverran(active[item.RuleIndex].Rule, options.RuleTimeBudget, item.Entry)));
+                        },
                         runScope.Token)
                     .Run(parallel.MaxDegreeOfParallelism, cancellationToken);
             }
@@ -214,6 +316,7 @@ public sealed class GovernanceEngine
                 }
                 catch (Exception ex)
                 {
+                    EngineLog.RuleFailed(logger, rule.Descriptor.Id, null, ex);
                     findings.Add(WithEngineSeverity(RuleFailed(rule, ex, null)));
                 }
 
@@ -234,7 +337,7 @@ public sealed class GovernanceEngine
         var timings = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
         for (var r = 0; r < active.Count; r++) timings[active[r].Rule.Descriptor.Id] = Stopwatch.GetElapsedTime(0, ruleTicks[r]);
 
-        return new AnalysisResult
+        var result = new AnalysisResult
         {
             Findings = ordered,
             Rules = [.. EngineDiagnostics.All.Concat(active.Select(a => a.Rule.Descriptor)).OrderBy(d => d.Id, StringComparer.Ordinal)],
@@ -247,6 +350,15 @@ public sealed class GovernanceEngine
             FixedBaselineEntries = fixedEntries,
             BaselineApplied = options.Baseline is not null,
         };
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            var summary = result.Summary;
+            var milliseconds = stages.Values.Sum(t => t.TotalMilliseconds);
+            EngineLog.RunFinished(logger, files, entries.Count, active.Count, summary.Errors, summary.Warnings, summary.Infos,
+                summary.Suppressed + summary.Baselined, milliseconds);
+        }
+
+        return result;
     }
 
     private Severity? EffectiveSeverity(SettingsResolver resolver, DateOnly today, string ruleId, Severity reported)
@@ -332,4 +444,26 @@ public sealed class GovernanceEngine
             finding = finding with { Line = root.Line, Column = root.Column };
         return finding;
     }
+}
+
+/// <summary>The engine's log messages (source-generated: no allocation when the level is off).</summary>
+internal static partial class EngineLog
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Analysis started: {Count} {Input}")]
+    public static partial void RunStarted(ILogger logger, int count, string input);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Trace, Message = "Read {File}")]
+    public static partial void FileRead(ILogger logger, string file);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "Loaded {Files} file(s): {Artifacts} artifact(s), {LoadFindings} load finding(s) in {Milliseconds:0.#} ms")]
+    public static partial void FilesLoaded(ILogger logger, int files, int artifacts, int loadFindings, double milliseconds);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Analysis finished: {Files} file(s), {Artifacts} artifact(s), {Rules} rule(s); {Errors} error(s), {Warnings} warning(s), {Infos} info(s), {SetAside} suppressed or baselined in {Milliseconds:0.#} ms")]
+    public static partial void RunFinished(ILogger logger, int files, int artifacts, int rules, int errors, int warnings, int infos, int setAside, double milliseconds);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Rule {RuleId} failed on artifact {ArtifactId}; reported as GOV009 and the run goes on")]
+    public static partial void RuleFailed(ILogger logger, string ruleId, string? artifactId, Exception exception);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Rule {RuleId} exceeded its time budget of {Budget} on artifact {ArtifactId}; reported as GOV009 and the run goes on")]
+    public static partial void RuleOverran(ILogger logger, string ruleId, string? artifactId, TimeSpan budget);
 }

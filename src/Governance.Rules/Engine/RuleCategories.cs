@@ -39,7 +39,7 @@ public static class RuleCategories
 }
 
 /// <summary>Rule id format: <c>GOV</c> followed by three digits.</summary>
-public static class RuleIds
+internal static class RuleIds
 {
     /// <summary>Whether <paramref name="ruleId"/> looks like <c>GOVnnn</c>.</summary>
     public static bool IsWellFormed(string? ruleId) =>

@@ -10,17 +10,17 @@ namespace Governance.Rules.Loading;
 /// <summary>An artifact read from a file, with where it came from.</summary>
 /// <param name="Artifact">The typed record.</param>
 /// <param name="Document">Its file, position in the file and source map.</param>
-public sealed record LoadedArtifact(Artifact Artifact, SourceDocument Document);
+internal sealed record LoadedArtifact(Artifact Artifact, SourceDocument Document);
 
 /// <summary>What loading gave: the artifacts in document order, and the engine findings (GOV001, GOV002, GOV004).</summary>
-public sealed record LoadResult(IReadOnlyList<LoadedArtifact> Artifacts, IReadOnlyList<Finding> Findings, int FilesRead);
+internal sealed record LoadResult(IReadOnlyList<LoadedArtifact> Artifacts, IReadOnlyList<Finding> Findings, int FilesRead);
 
 /// <summary>
 /// Finds governance files, parses YAML and JSON with a source map, checks the envelope (GOV004) and the shape (GOV002),
 /// and builds typed records. A broken document never stops the others; nothing in a file makes it throw.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "A service resolved through dependency injection and replaceable there.")]
-public sealed class ArtifactLoader
+internal sealed class ArtifactLoader
 {
     private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
 
@@ -55,7 +55,7 @@ public sealed class ArtifactLoader
             }
 
             results[i] = LoadFile(file.DisplayPath, bytes, file.Explicit);
-            options.FileRead?.Invoke();
+            options.FileRead?.Invoke(file.DisplayPath);
         });
 
         return Combine(results);
@@ -68,6 +68,34 @@ public sealed class ArtifactLoader
     {
         ArgumentNullException.ThrowIfNull(displayPath);
         return Combine([LoadFile(displayPath, content, explicitFile: true)]);
+    }
+
+    /// <summary>
+    /// Reads <paramref name="content"/> to its end and loads it like <see cref="LoadContent"/>. Content over
+    /// <see cref="DocumentLimits.MaxFileBytes"/>, or a stream that fails to read, becomes a GOV001 finding.
+    /// </summary>
+    internal async Task<LoadResult> LoadStreamAsync(string displayPath, Stream content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(displayPath);
+        ArgumentNullException.ThrowIfNull(content);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        try
+        {
+            int read;
+            while ((read = await content.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > DocumentLimits.MaxFileBytes)
+                    return Combine([new FileResult([], [Parse(displayPath, $"The content is more than the {DocumentLimits.MaxFileBytes:N0} bytes one file may have; split it", 1, 1)], true)]);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or NotSupportedException or ObjectDisposedException)
+        {
+            return Combine([new FileResult([], [Parse(displayPath, $"The content cannot be read: {ex.Message}", 1, 1)], true)]);
+        }
+
+        return LoadContent(displayPath, buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
     }
 
     private static LoadResult Combine(FileResult[] results)

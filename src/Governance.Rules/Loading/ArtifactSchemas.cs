@@ -9,7 +9,7 @@ namespace Governance.Rules.Loading;
 /// The JSON Schemas of the artifact kinds, generated from the record types with NJsonSchema (camelCase names, string
 /// enums, <c>format: date</c> for dates, unknown properties rejected) and cached: generation is the slow part.
 /// </summary>
-public static class ArtifactSchemas
+internal static class ArtifactSchemas
 {
     private static readonly ConcurrentDictionary<Type, Lazy<JsonSchema>> Cache = new();
 

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Governance.Rules.Loading;
 
 /// <summary>The System.Text.Json settings shared by loading, schema generation and option binding: camelCase names and enums.</summary>
-public static class ArtifactSerialization
+internal static class ArtifactSerialization
 {
     /// <summary>The options: camelCase properties, camelCase string enums, unknown members skipped (the schema reports them).</summary>
     public static JsonSerializerOptions Options { get; } = CreateOptions();
@@ -47,7 +47,7 @@ public static class ArtifactSerialization
 }
 
 /// <summary>Limits that keep hostile input from exhausting the stack or memory.</summary>
-public static class DocumentLimits
+internal static class DocumentLimits
 {
     /// <summary>Largest file read, in bytes (256 MiB); a larger one is GOV001 and is not read.</summary>
     public const long MaxFileBytes = 256L * 1024 * 1024;

@@ -3,7 +3,7 @@ using System.Text;
 namespace Governance.Rules.Loading;
 
 /// <summary>RFC 6901 JSON pointers.</summary>
-public static class JsonPointer
+internal static class JsonPointer
 {
     /// <summary>Appends a property name or array index, escaping <c>~</c> and <c>/</c>.</summary>
     public static string Append(string pointer, string token)

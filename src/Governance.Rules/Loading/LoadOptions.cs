@@ -16,7 +16,7 @@ public sealed record LoadOptions
     public string? WorkingDirectory { get; init; }
 
     /// <summary>Called (from several threads) each time a file has been read; for progress displays.</summary>
-    internal Action? FileRead { get; init; }
+    internal Action<string>? FileRead { get; init; }
 }
 
 /// <summary>A path argument that does not exist; an invocation error, not a finding.</summary>

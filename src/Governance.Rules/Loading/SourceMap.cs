@@ -3,10 +3,10 @@ namespace Governance.Rules.Loading;
 /// <summary>Where a node of a document starts in its file: 1-based line and column (UTF-16 code units).</summary>
 /// <param name="Line">1-based line.</param>
 /// <param name="Column">1-based column.</param>
-public readonly record struct SourcePosition(int Line, int Column);
+internal readonly record struct SourcePosition(int Line, int Column);
 
 /// <summary>Maps the JSON pointers of one document (relative to the artifact's root) to positions in its file.</summary>
-public sealed class SourceMap
+internal sealed class SourceMap
 {
     private readonly Dictionary<string, SourcePosition> positions;
 
@@ -26,4 +26,4 @@ public sealed class SourceMap
 /// <param name="File">Path relative to the working directory, with forward slashes.</param>
 /// <param name="Index">0-based position of the document (artifact) within the file.</param>
 /// <param name="Map">The document's source map.</param>
-public sealed record SourceDocument(string File, int Index, SourceMap Map);
+internal sealed record SourceDocument(string File, int Index, SourceMap Map);

@@ -7,7 +7,7 @@ namespace Governance.Rules.Rules;
 public static class BuiltInRules
 {
     /// <summary>The rule types, ordered by id.</summary>
-    public static IReadOnlyList<Type> Types { get; } =
+    internal static IReadOnlyList<Type> Types { get; } =
         [.. typeof(BuiltInRules).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false, IsSealed: true } && typeof(GovernanceRule).IsAssignableFrom(t)
                 && t.GetConstructor(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance, Type.EmptyTypes) is not null)

@@ -49,7 +49,7 @@ internal sealed class GOV103 : GovernanceRule<GOV103Options>
 }
 
 /// <summary>Options of GOV103.</summary>
-public sealed record GOV103Options
+internal sealed record GOV103Options
 {
     /// <summary>Most key results an objective should have; more is a warning (exactly this many is fine). Default 5.</summary>
     public int MaxKeyResults { get; init; } = 5;

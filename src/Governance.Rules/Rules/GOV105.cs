@@ -39,7 +39,7 @@ internal sealed class GOV105 : GovernanceRule<GOV105Options>
 }
 
 /// <summary>Options of GOV105.</summary>
-public sealed record GOV105Options
+internal sealed record GOV105Options
 {
     /// <summary>A strategy is stale when today − <c>reviewedOn</c> is more than this many days. Default 90.</summary>
     public int StaleDays { get; init; } = 90;

@@ -87,7 +87,7 @@ internal sealed class GOV201 : GovernanceRule<GOV201Options>
 }
 
 /// <summary>Options of GOV201.</summary>
-public sealed record GOV201Options
+internal sealed record GOV201Options
 {
     /// <summary>The default of <see cref="ErrorHorizons"/>: <c>[now]</c>.</summary>
     internal static readonly IReadOnlyList<Horizon> DefaultErrorHorizons = [Horizon.Now];

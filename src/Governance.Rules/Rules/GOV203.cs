@@ -55,7 +55,7 @@ internal sealed class GOV203 : GovernanceRule<GOV203Options>
 }
 
 /// <summary>Options of GOV203.</summary>
-public sealed record GOV203Options
+internal sealed record GOV203Options
 {
     /// <summary>
     /// Whether items of the same horizon may share a priority; when <see langword="true"/> only a missing priority is

@@ -39,7 +39,7 @@ internal sealed class GOV204 : GovernanceRule<GOV204Options>
 }
 
 /// <summary>Options of GOV204.</summary>
-public sealed record GOV204Options
+internal sealed record GOV204Options
 {
     /// <summary>A roadmap is stale when today − <c>lastReviewed</c> is more than this many days. Default 30.</summary>
     public int StaleDays { get; init; } = 30;

@@ -45,7 +45,7 @@ internal sealed class GOV205 : GovernanceRule<GOV205Options>
 }
 
 /// <summary>Options of GOV205.</summary>
-public sealed record GOV205Options
+internal sealed record GOV205Options
 {
     /// <summary>
     /// Days an item may run past <c>timeframe.end</c> before it is reported: past due when today − end &gt; graceDays.

@@ -41,7 +41,7 @@ internal sealed class GOV301 : GovernanceRule<GOV301Options>
 }
 
 /// <summary>Options of GOV301.</summary>
-public sealed record GOV301Options
+internal sealed record GOV301Options
 {
     /// <summary>Whether a story also needs <c>soThat</c> (the benefit). Default <see langword="true"/>.</summary>
     public bool RequireSoThat { get; init; } = true;

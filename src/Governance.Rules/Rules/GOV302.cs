@@ -48,7 +48,7 @@ internal sealed class GOV302 : GovernanceRule<GOV302Options>
 }
 
 /// <summary>Options of GOV302.</summary>
-public sealed record GOV302Options
+internal sealed record GOV302Options
 {
     /// <summary>The default of <see cref="ErrorStatuses"/>: <c>[ready, inProgress, done]</c>.</summary>
     internal static readonly IReadOnlyList<BacklogItemStatus> DefaultErrorStatuses =

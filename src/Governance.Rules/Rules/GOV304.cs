@@ -31,7 +31,7 @@ internal sealed class GOV304 : GovernanceRule<GOV304Options>
 }
 
 /// <summary>Options of GOV304.</summary>
-public sealed record GOV304Options
+internal sealed record GOV304Options
 {
     /// <summary>The largest estimate, in story points, a story may have; exactly this many is allowed. Default 13.</summary>
     public decimal MaxStoryPoints { get; init; } = 13;

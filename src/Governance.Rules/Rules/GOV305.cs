@@ -94,7 +94,7 @@ internal sealed class GOV305 : GovernanceRule<GOV305Options>
 }
 
 /// <summary>Options of GOV305.</summary>
-public sealed record GOV305Options
+internal sealed record GOV305Options
 {
     /// <summary>The default of <see cref="ExemptTypes"/>: <c>[bug, task, spike]</c>.</summary>
     internal static readonly IReadOnlyList<BacklogItemType> DefaultExemptTypes =

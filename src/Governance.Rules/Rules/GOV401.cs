@@ -28,7 +28,7 @@ internal sealed class GOV401 : GovernanceRule<GOV401Options>
 }
 
 /// <summary>Options of GOV401.</summary>
-public sealed record GOV401Options
+internal sealed record GOV401Options
 {
     /// <summary>Fewest risks a plan's register must hold; every status counts. Default 1.</summary>
     public int MinRisks { get; init; } = 1;

@@ -29,7 +29,7 @@ internal sealed class GOV404 : GovernanceRule<GOV404Options>
 }
 
 /// <summary>Options of GOV404.</summary>
-public sealed record GOV404Options
+internal sealed record GOV404Options
 {
     /// <summary>The score (probability × impact, 1 to 25) from which a risk is high and needs a trigger. Default 15.</summary>
     public int HighRiskScore { get; init; } = 15;

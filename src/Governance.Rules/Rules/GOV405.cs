@@ -56,7 +56,7 @@ internal sealed class GOV405 : GovernanceRule<GOV405Options>
 }
 
 /// <summary>Options of GOV405.</summary>
-public sealed record GOV405Options
+internal sealed record GOV405Options
 {
     /// <summary>Most days since <c>lastReviewed</c> before an open or mitigating risk is overdue for review. Default 30.</summary>
     public int ReviewDays { get; init; } = 30;

@@ -45,7 +45,7 @@ internal sealed class GOV407 : GovernanceRule<GOV407Options>
 }
 
 /// <summary>Options of GOV407.</summary>
-public sealed record GOV407Options
+internal sealed record GOV407Options
 {
     /// <summary>Whether a milestone's <c>forecastDate</c> is checked too, not only its <c>baselineDate</c>. Default true.</summary>
     public bool CheckForecast { get; init; } = true;

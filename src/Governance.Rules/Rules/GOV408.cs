@@ -38,7 +38,7 @@ internal sealed class GOV408 : GovernanceRule<GOV408Options>
 }
 
 /// <summary>Options of GOV408.</summary>
-public sealed record GOV408Options
+internal sealed record GOV408Options
 {
     /// <summary>Days a milestone may pass its effective date before it is overdue. Default 0: overdue the day after.</summary>
     public int GraceDays { get; init; }

@@ -53,7 +53,7 @@ internal sealed class GOV410 : GovernanceRule<GOV410Options>
 }
 
 /// <summary>Options of GOV410.</summary>
-public sealed record GOV410Options
+internal sealed record GOV410Options
 {
     /// <summary>
     /// How far, in percent of the approved budget, the forecast at completion may exceed it before GOV410 warns. Default 10:

@@ -131,7 +131,7 @@ internal sealed class GOV501 : GovernanceRule<GOV501Options>
 }
 
 /// <summary>Options of GOV501.</summary>
-public sealed record GOV501Options
+internal sealed record GOV501Options
 {
     /// <summary>
     /// Days allowed between two status reports when the cadence is not derived from the communication plan, or the

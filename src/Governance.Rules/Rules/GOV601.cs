@@ -70,7 +70,7 @@ internal sealed class GOV601 : GovernanceRule<GOV601Options>
 }
 
 /// <summary>Options of GOV601.</summary>
-public sealed record GOV601Options
+internal sealed record GOV601Options
 {
     /// <summary>
     /// Tags that exempt a project: a project whose <c>metadata.tags</c> holds one of them (compared ignoring case) hands

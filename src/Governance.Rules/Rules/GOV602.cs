@@ -64,7 +64,7 @@ internal sealed class GOV602 : GovernanceRule<GOV602Options>
 }
 
 /// <summary>Options of GOV602.</summary>
-public sealed record GOV602Options
+internal sealed record GOV602Options
 {
     /// <summary>
     /// Artifact types every handover must carry at least one of, written in camelCase (<c>[runbook, apiDocs]</c>).

@@ -38,7 +38,7 @@ internal sealed class GOV604 : GovernanceRule<GOV604Options>
 }
 
 /// <summary>Options of GOV604.</summary>
-public sealed record GOV604Options
+internal sealed record GOV604Options
 {
     /// <summary>Whether a handover must list SLOs; <see langword="false"/> turns the rule off. Default <see langword="true"/>.</summary>
     public bool RequireSlo { get; init; } = true;

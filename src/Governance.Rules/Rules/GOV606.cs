@@ -44,7 +44,7 @@ internal sealed class GOV606 : GovernanceRule<GOV606Options>
 }
 
 /// <summary>Options of GOV606.</summary>
-public sealed record GOV606Options
+internal sealed record GOV606Options
 {
     /// <summary>The most open critical and high UAT defects (added together) a handover may carry. Default 0.</summary>
     public int MaxOpenHighDefects { get; init; }

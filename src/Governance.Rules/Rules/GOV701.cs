@@ -63,7 +63,7 @@ internal sealed class GOV701 : GovernanceRule<GOV701Options>
 }
 
 /// <summary>Options of GOV701.</summary>
-public sealed record GOV701Options
+internal sealed record GOV701Options
 {
     /// <summary>Days after the project's end during which a missing post-mortem is not yet reported. Default 30.</summary>
     public int GraceDays { get; init; } = 30;

@@ -36,7 +36,7 @@ internal sealed class GOV702 : GovernanceRule<GOV702Options>
 }
 
 /// <summary>Options of GOV702.</summary>
-public sealed record GOV702Options
+internal sealed record GOV702Options
 {
     /// <summary>
     /// When true, a post-mortem must record both what went well and what went poorly, so either list being empty fires.

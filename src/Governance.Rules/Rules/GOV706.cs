@@ -45,7 +45,7 @@ internal sealed class GOV706 : GovernanceRule<GOV706Options>
 }
 
 /// <summary>Options of GOV706.</summary>
-public sealed record GOV706Options
+internal sealed record GOV706Options
 {
     /// <summary>
     /// Days after the post-mortem's <c>date</c> within which its P0 and P1 action items are to be finished. Default 56

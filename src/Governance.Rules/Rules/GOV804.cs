@@ -71,7 +71,7 @@ internal sealed class GOV804 : GovernanceRule<GOV804Options>
 }
 
 /// <summary>Options of GOV804.</summary>
-public sealed record GOV804Options
+internal sealed record GOV804Options
 {
     /// <summary>Days after which a metric's last measurement is stale (stale when today − date &gt; staleDays). Default 30.</summary>
     public int StaleDays { get; init; } = 30;

@@ -55,7 +55,7 @@ internal sealed class GOV805 : GovernanceRule<GOV805Options>
 }
 
 /// <summary>Options of GOV805.</summary>
-public sealed record GOV805Options
+internal sealed record GOV805Options
 {
     /// <summary>How many days back feedback counts as recent (within when today − date ≤ windowDays). Default 90.</summary>
     public int WindowDays { get; init; } = 90;

@@ -416,7 +416,7 @@ internal sealed class GOV901 : GovernanceRule<GOV901Options>
 }
 
 /// <summary>Options of GOV901.</summary>
-public sealed record GOV901Options
+internal sealed record GOV901Options
 {
     /// <summary>
     /// Id prefixes of records kept in other systems (<c>JIRA-</c>, <c>ext:</c>): a reference starting with one of them

@@ -33,7 +33,7 @@ internal sealed class GOV905 : GovernanceRule<GOV905Options>
 }
 
 /// <summary>Options of GOV905.</summary>
-public sealed record GOV905Options
+internal sealed record GOV905Options
 {
     /// <summary>Days a project may stay in progress after its planned end before the rule fires. Default 0.</summary>
     public int GraceDays { get; init; }

@@ -169,7 +169,7 @@ internal sealed class GOV907 : GovernanceRule<GOV907Options>
 }
 
 /// <summary>Options of GOV907.</summary>
-public sealed record GOV907Options
+internal sealed record GOV907Options
 {
     /// <summary>The most a person may be allocated on any day, in percent of their time. Default 100.</summary>
     public decimal MaxAllocationPct { get; init; } = 100m;

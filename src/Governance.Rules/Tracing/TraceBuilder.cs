@@ -3,7 +3,7 @@ using Governance.Rules.Model;
 namespace Governance.Rules.Tracing;
 
 /// <summary>Builds the <see cref="TraceModel"/> from analysed artifacts; links resolve within a product (SPEC §H).</summary>
-public static class TraceBuilder
+internal static class TraceBuilder
 {
     /// <summary>The traceability view of <paramref name="artifacts"/>.</summary>
     public static TraceModel Build(IEnumerable<Artifact> artifacts)

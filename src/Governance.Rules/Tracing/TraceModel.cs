@@ -7,7 +7,7 @@ namespace Governance.Rules.Tracing;
 /// with the gaps marked (an objective nothing serves, a roadmap item with no delivering work, orphan backlog items).
 /// </summary>
 /// <param name="Products">One entry per product id found (Products, and artifacts naming a productId), ordered by id.</param>
-public sealed record TraceModel(IReadOnlyList<ProductTrace> Products)
+internal sealed record TraceModel(IReadOnlyList<ProductTrace> Products)
 {
     /// <summary>Total number of gaps over all products.</summary>
     public int GapCount => Products.Sum(p =>
@@ -21,7 +21,7 @@ public sealed record TraceModel(IReadOnlyList<ProductTrace> Products)
 /// <param name="Objectives">The objectives of the product's strategies, in document order.</param>
 /// <param name="UnlinkedRoadmapItems">Roadmap items that list no objective of the product.</param>
 /// <param name="OrphanBacklogItems">Backlog items (not epics, not removed) that trace to no roadmap item, directly or through their parents.</param>
-public sealed record ProductTrace(
+internal sealed record ProductTrace(
     string ProductId,
     string? Title,
     IReadOnlyList<ObjectiveTrace> Objectives,
@@ -32,7 +32,7 @@ public sealed record ProductTrace(
 /// <param name="Id">Objective id.</param>
 /// <param name="Statement">The objective.</param>
 /// <param name="RoadmapItems">Roadmap items listing it (dropped ones included, marked by status).</param>
-public sealed record ObjectiveTrace(string Id, string? Statement, IReadOnlyList<RoadmapItemTrace> RoadmapItems)
+internal sealed record ObjectiveTrace(string Id, string? Statement, IReadOnlyList<RoadmapItemTrace> RoadmapItems)
 {
     /// <summary>A gap: no roadmap item other than dropped ones serves the objective.</summary>
     public bool IsGap => RoadmapItems.All(r => r.Status == nameof(RoadmapItemStatus.Dropped));
@@ -44,7 +44,7 @@ public sealed record ObjectiveTrace(string Id, string? Statement, IReadOnlyList<
 /// <param name="Status">Status, PascalCase enum name, or null.</param>
 /// <param name="BacklogItems">Backlog items linked directly or through a parent (removed ones left out).</param>
 /// <param name="Projects">Projects listing the item (cancelled ones left out).</param>
-public sealed record RoadmapItemTrace(string Id, string? Title, string? Status, IReadOnlyList<TraceItem> BacklogItems, IReadOnlyList<TraceItem> Projects)
+internal sealed record RoadmapItemTrace(string Id, string? Title, string? Status, IReadOnlyList<TraceItem> BacklogItems, IReadOnlyList<TraceItem> Projects)
 {
     /// <summary>A gap: the item is planned or in progress and nothing delivers it.</summary>
     public bool IsGap => Status is nameof(RoadmapItemStatus.InProgress) or nameof(RoadmapItemStatus.Planned) && BacklogItems.Count == 0 && Projects.Count == 0;
@@ -54,4 +54,4 @@ public sealed record RoadmapItemTrace(string Id, string? Title, string? Status, 
 /// <param name="Id">Id.</param>
 /// <param name="Title">Title.</param>
 /// <param name="Status">Status, PascalCase enum name, or null.</param>
-public sealed record TraceItem(string Id, string? Title, string? Status);
+internal sealed record TraceItem(string Id, string? Title, string? Status);
