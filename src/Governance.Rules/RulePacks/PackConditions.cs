@@ -29,7 +29,7 @@ internal abstract class PackCheck(string name)
     public abstract string Expected(CheckScope scope);
 }
 
-/// <summary><c>required</c>: the value is present (not absent, null or a blank string).</summary>
+/// <summary><c>required</c>: the value is present (not absent, null, a blank string or an empty list).</summary>
 internal sealed class RequiredCheck() : PackCheck("required")
 {
     public override bool Passes(object? value, CheckScope scope) => Values.IsPresent(value);
@@ -37,7 +37,7 @@ internal sealed class RequiredCheck() : PackCheck("required")
     public override string Expected(CheckScope scope) => "is required";
 }
 
-/// <summary><c>nonEmpty</c>: the value is present and not an empty list or object.</summary>
+/// <summary><c>nonEmpty</c>: the value is present and, for an object, holds at least one non-blank field.</summary>
 internal sealed class NonEmptyCheck() : PackCheck("nonEmpty")
 {
     public override bool Passes(object? value, CheckScope scope) => !Values.IsBlank(value);

@@ -63,8 +63,17 @@ internal static class Values
     public static object? Field(object? record, string name) =>
         record is not null && FieldsOf(record.GetType()).TryGetValue(name, out var property) ? property.GetValue(record) : null;
 
-    /// <summary>Whether a value counts as present (SPEC §H): not null and not a blank string.</summary>
-    public static bool IsPresent(object? value) => value is not null && (value is not string text || !string.IsNullOrWhiteSpace(text));
+    /// <summary>
+    /// Whether a value counts as present (SPEC §H): not null, a blank string or an empty list (the model reads an absent
+    /// list as an empty one, so the two cannot be told apart). An object is present when it is written, even empty.
+    /// </summary>
+    public static bool IsPresent(object? value) => value switch
+    {
+        null => false,
+        string text => !string.IsNullOrWhiteSpace(text),
+        IList list => list.Count > 0,
+        _ => true,
+    };
 
     /// <summary>Whether a value is blank (SPEC §H): absent, a blank string, an empty list, or an object with no non-blank field.</summary>
     public static bool IsBlank(object? value) => value switch

@@ -78,10 +78,10 @@ internal sealed record RulePackRuleDocument
 /// <summary>The conditions of a rule; a finding reports the first that fails, in the order of these properties.</summary>
 internal sealed record RulePackConditions
 {
-    /// <summary>The value is present: not absent, <c>null</c> or a blank string.</summary>
+    /// <summary>The value is present: not absent, <c>null</c>, a blank string or an empty list.</summary>
     public bool? Required { get; init; }
 
-    /// <summary>The value is present and not empty: no blank string, empty list or empty object.</summary>
+    /// <summary>The value is present and not empty: as required, and an object holds at least one non-blank field.</summary>
     public bool? NonEmpty { get; init; }
 
     /// <summary>The value is one of these.</summary>
