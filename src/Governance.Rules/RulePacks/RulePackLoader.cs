@@ -195,12 +195,11 @@ public static class RulePackLoader
         private List<PackCheck> Checks(RulePackConditions conditions, ValueType type, string shown, string elements, string pointer)
         {
             var checks = new List<PackCheck>();
-            var misapplied = false;
+            var before = problems.Count;
             string At(string name) => JsonPointer.Append(pointer, name);
             bool Applies(string name, bool fits, string what)
             {
                 if (fits) return true;
-                misapplied = true;
                 var hint = type.Shape == ValueShape.List ? $"; to check each element, select them: selector: {elements.Replace("//", "/", StringComparison.Ordinal)}" : string.Empty;
                 Problem(At(name), $"'{name}' checks {what}, but '{shown}' is {type.Describe()}{hint}");
                 return false;
@@ -244,7 +243,7 @@ public static class RulePackLoader
                 else Problem(At("reference"), $"Unknown reference target '{target}'");
             }
 
-            if (checks.Count == 0 && !misapplied)
+            if (checks.Count == 0 && problems.Count == before)
                 Problem(pointer, "The rule has no condition that can fail (required and nonEmpty are false); give it at least one");
             return checks;
         }
