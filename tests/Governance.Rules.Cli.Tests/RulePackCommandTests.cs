@@ -171,6 +171,16 @@ public sealed class RulePackCommandTests
     }
 
     [Test]
+    public async Task Markdown_links_a_pack_rule_to_its_help_page_only_when_it_has_one()
+    {
+        workspace.Write("rules/team.yaml", Pack.Replace("  helpUri: https://example.com/conventions\n", string.Empty));
+
+        var run = await workspace.RunAsync("check", "plans", "--rules", "rules/team.yaml", "--format", "markdown", "--as-of", "2026-11-01");
+
+        run.StdOut.Should().Contain("| TC001 |").And.NotContain("[TC001]");
+    }
+
+    [Test]
     public async Task Baseline_records_pack_findings_and_check_then_accepts_them()
     {
         var baseline = await workspace.RunAsync("baseline", "plans", "--rules", "rules/team.yaml", "--output", "baseline.json", "--as-of", "2026-11-01");

@@ -169,7 +169,7 @@ public sealed record ReportHealth(int Red, int Amber, int Green);
 /// <param name="Category">The category owning the id range (<c>plan</c>, <c>status</c>, ...).</param>
 /// <param name="DefaultSeverity">The severity when the configuration says nothing: <c>error</c>, <c>warning</c> or <c>info</c>.</param>
 /// <param name="Description">What the rule checks and why.</param>
-/// <param name="HelpUri">The rule's documentation page.</param>
+/// <param name="HelpUri">The rule's documentation page; <see langword="null"/> when it has none.</param>
 public sealed record ReportRule(string Id, string Title, string Category, string DefaultSeverity, string Description, string? HelpUri);
 
 /// <summary>One finding (SPEC §B) with its state and the product and project it belongs to.</summary>
@@ -224,7 +224,7 @@ public sealed record ReportSuppression(string Kind, string Justification);
 /// <param name="RuleId">The rule id.</param>
 /// <param name="Title">The rule's title; <see langword="null"/> when the rule is not among those that ran.</param>
 /// <param name="Category">The rule's category; <see langword="null"/> when unknown.</param>
-/// <param name="HelpUri">The rule's documentation page.</param>
+/// <param name="HelpUri">The rule's documentation page; <see langword="null"/> when it has none.</param>
 /// <param name="Counts">The rule's findings counted by severity and state.</param>
 public sealed record ReportRuleGroup(string RuleId, string? Title, string? Category, string? HelpUri, ReportCounts Counts);
 
