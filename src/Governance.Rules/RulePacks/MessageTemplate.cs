@@ -23,7 +23,7 @@ internal sealed class MessageTemplate
     private MessageTemplate(List<Func<MessageValues, string>> parts) => this.parts = parts;
 
     /// <summary>Compiles <paramref name="text"/> for objects of <paramref name="selected"/>; <paramref name="problem"/> says what is wrong.</summary>
-    public static MessageTemplate? Compile(string text, ValueType selected, out string? problem)
+    public static MessageTemplate? Compile(string text, FieldType selected, out string? problem)
     {
         var parts = new List<Func<MessageValues, string>>();
         var literal = new StringBuilder();
@@ -85,7 +85,7 @@ internal sealed class MessageTemplate
         return text.ToString();
     }
 
-    private static Func<MessageValues, string>? Placeholder(string name, ValueType selected, out string? problem)
+    private static Func<MessageValues, string>? Placeholder(string name, FieldType selected, out string? problem)
     {
         problem = null;
         switch (name)

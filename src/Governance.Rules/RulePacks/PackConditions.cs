@@ -63,7 +63,7 @@ internal sealed class EnumCheck(IReadOnlyList<string> allowed, bool numeric) : P
     /// Reads allowed values written in a pack for a value of <paramref name="type"/>: names of its enum, numbers for a
     /// number, true/false for a boolean, text otherwise. Returns <see langword="null"/> and the problem when one does not fit.
     /// </summary>
-    public static EnumCheck? Create(IEnumerable<object?> written, ValueType type, out string? problem)
+    public static EnumCheck? Create(IEnumerable<object?> written, FieldType type, out string? problem)
     {
         var allowed = new List<string>();
         var names = type.Shape == ValueShape.Enum ? Loading.EnumNames.All(type.ClrType) : null;
@@ -105,7 +105,7 @@ internal sealed class EnumCheck(IReadOnlyList<string> allowed, bool numeric) : P
 internal sealed class PatternCheck(Regex regex) : PackCheck("pattern")
 {
     /// <summary>The longest one match may take; past it the value is not checked and GOV009 says so.</summary>
-    public static TimeSpan MatchTimeout { get; set; } = TimeSpan.FromMilliseconds(100);
+    public static TimeSpan MatchTimeout { get; } = TimeSpan.FromMilliseconds(100);
 
     public Regex Regex { get; } = regex;
 

@@ -11,7 +11,7 @@ namespace Governance.Rules.RulePacks;
 internal enum ValueShape { Text, Enum, Number, Date, DateTime, Boolean, List, Record }
 
 /// <summary>The static type of a value: its shape, its CLR type and, for a list, its element's type.</summary>
-internal sealed record ValueType(ValueShape Shape, Type ClrType, ValueType? Element = null)
+internal sealed record FieldType(ValueShape Shape, Type ClrType, FieldType? Element = null)
 {
     /// <summary>Whether the value is one scalar (not a list or an object).</summary>
     public bool IsScalar => Shape is not (ValueShape.List or ValueShape.Record);
@@ -30,7 +30,7 @@ internal sealed record ValueType(ValueShape Shape, Type ClrType, ValueType? Elem
     };
 
     /// <summary>The type of values of <paramref name="type"/>; <see langword="null"/> for a type the model does not use.</summary>
-    public static ValueType? Of(Type type)
+    public static FieldType? Of(Type type)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (type == typeof(string)) return new(ValueShape.Text, type);

@@ -143,7 +143,7 @@ public static class RulePackLoader
             if (!ArtifactKinds.TryGet(Required(rule.AppliesTo, At("appliesTo"), "appliesTo"), out var kind, out var recordType)) return null;
 
             var selectorText = rule.Selector ?? string.Empty;
-            var selector = ValuePath.Parse(JsonPointer.Tokens(selectorText), ValueType.Of(recordType)!, allowWildcards: true, selectorText, out var selectorError);
+            var selector = ValuePath.Parse(JsonPointer.Tokens(selectorText), FieldType.Of(recordType)!, allowWildcards: true, selectorText, out var selectorError);
             if (selector is null)
             {
                 Problem(At("selector"), selectorError!);
@@ -192,7 +192,7 @@ public static class RulePackLoader
             return new PackRule(descriptor, new PackRuleSource(file, position.Line, position.Column), kind, selector, filters, field, checks, message);
         }
 
-        private List<PackCheck> Checks(RulePackConditions conditions, ValueType type, string shown, string elements, string pointer)
+        private List<PackCheck> Checks(RulePackConditions conditions, FieldType type, string shown, string elements, string pointer)
         {
             var checks = new List<PackCheck>();
             var before = problems.Count;

@@ -15,21 +15,23 @@ internal sealed class ValuePath
 {
     private const string Wildcard = "*";
     private readonly string[] tokens;
+    private readonly bool[] wildcardAfter; // whether a '*' follows token i: an absent value there has nothing to enumerate
 
-    private ValuePath(string[] tokens, ValueType type)
+    private ValuePath(string[] tokens, FieldType type)
     {
         this.tokens = tokens;
+        wildcardAfter = [.. tokens.Select((_, i) => tokens.Skip(i + 1).Contains(Wildcard))];
         Type = type;
     }
 
     /// <summary>The static type of the values the path reaches.</summary>
-    public ValueType Type { get; }
+    public FieldType Type { get; }
 
     /// <summary>The path's last field name (<c>owner</c>), or <see langword="null"/> for the start itself.</summary>
     public string? LastName => tokens.LastOrDefault(t => t != Wildcard && !IsIndex(t));
 
     /// <summary>Parses and type-checks <paramref name="tokens"/> from <paramref name="start"/>; the error says what is wrong and where.</summary>
-    public static ValuePath? Parse(IReadOnlyList<string> tokens, ValueType start, bool allowWildcards, string shownPath, out string? error)
+    public static ValuePath? Parse(IReadOnlyList<string> tokens, FieldType start, bool allowWildcards, string shownPath, out string? error)
     {
         var type = start;
         var walked = new List<string>();
@@ -61,7 +63,7 @@ internal sealed class ValuePath
             else if (type.Shape == ValueShape.Record)
             {
                 var fields = type.Fields;
-                if (!fields.TryGetValue(token, out var property) || ValueType.Of(property.PropertyType) is not { } next)
+                if (!fields.TryGetValue(token, out var property) || FieldType.Of(property.PropertyType) is not { } next)
                 {
                     var suggestion = Text.Suggestions.Closest(token, fields.Keys);
                     error = token == Wildcard
@@ -125,7 +127,7 @@ internal sealed class ValuePath
         }
 
         var next = Step(value, token);
-        if (next is null && tokens.Skip(index + 1).Contains(Wildcard)) yield break; // nothing to enumerate below
+        if (next is null && wildcardAfter[index]) yield break;
         foreach (var found in Select(next, JsonPointer.Append(pointer, token), index + 1)) yield return found;
     }
 
