@@ -80,4 +80,18 @@ public sealed class SampleTests
             if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
         }
     }
+
+    [TestCase("README.md")]
+    [TestCase("rules/packs/README.md")]
+    public void The_rule_packs_shown_in_the_documentation_compile(string page)
+    {
+        var markdown = File.ReadAllText(Path.Combine(RepositoryRoot(), page));
+        var packs = System.Text.RegularExpressions.Regex.Matches(markdown, "```yaml\n(?<yaml>.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline)
+            .Select(m => m.Groups["yaml"].Value)
+            .Where(yaml => yaml.Contains("kind: RulePack", StringComparison.Ordinal))
+            .ToList();
+
+        packs.Should().NotBeEmpty();
+        foreach (var pack in packs) Governance.Rules.RulePacks.RulePackLoader.Parse(pack, page).Should().NotBeEmpty(pack);
+    }
 }
