@@ -40,7 +40,7 @@ public static class RulePackBuilderExtensions
     internal static IGovernanceRulesBuilder AddPackRules(this IGovernanceRulesBuilder builder, IEnumerable<GovernanceRule> rules)
     {
         var added = rules.ToList();
-        var registered = builder.Services.Select(d => d.ImplementationInstance).OfType<PackRule>();
+        var registered = builder.Services.Where(d => !d.IsKeyedService).Select(d => d.ImplementationInstance).OfType<PackRule>();
         PackRule.ThrowOnIdClash(registered.Concat(added));
         foreach (var rule in added) builder.Services.AddSingleton(rule);
         return builder;
