@@ -8,9 +8,10 @@ namespace Governance.Rules.Cli;
 /// <summary>The services a command uses: the engine, the built-in rules and the report formatters.</summary>
 internal static class GovernServices
 {
-    /// <summary>A new provider with <c>AddGovernanceRules()</c> and the environment's additions; the caller disposes it.</summary>
+    /// <summary>A new provider with <c>AddGovernanceRules()</c>, the plugins, the rule packs and the environment's additions; the caller disposes it.</summary>
     /// <exception cref="InvalidOperationException">A plugin cannot be loaded; the message says which and why.</exception>
-    public static ServiceProvider Create(CliEnvironment environment, IReadOnlyList<string>? plugins = null)
+    /// <exception cref="RulePacks.RulePackException">A rule pack cannot be read, is not valid, or reuses a rule id.</exception>
+    public static ServiceProvider Create(CliEnvironment environment, IReadOnlyList<string>? plugins = null, IReadOnlyList<string>? rulePacks = null)
     {
         var services = new ServiceCollection();
         var builder = services.AddGovernanceRules();
@@ -36,8 +37,28 @@ internal static class GovernServices
                 services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IReportFormatter), formatter));
         }
 
+        foreach (var pack in rulePacks ?? [])
+        {
+            var path = environment.FullPath(pack);
+            builder.AddPackRules(RulePacks.RulePackLoader.LoadFile(path, environment.DisplayPath(path)));
+        }
+
         environment.ConfigureServices?.Invoke(services);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        if (rulePacks is { Count: > 0 })
+        {
+            try
+            {
+                provider.GetRequiredService<Engine.GovernanceEngine>(); // a pack rule id that clashes with a plugin's is refused here
+            }
+            catch
+            {
+                provider.Dispose();
+                throw;
+            }
+        }
+
+        return provider;
     }
 
     /// <summary>
@@ -62,15 +83,20 @@ internal static class GovernServices
     }
 
     /// <summary>Like <see cref="Create"/>, but prints why a plugin cannot be loaded and returns <see langword="null"/> (exit 2).</summary>
-    public static ServiceProvider? TryCreate(CliEnvironment environment, IReadOnlyList<string> plugins)
+    public static ServiceProvider? TryCreate(CliEnvironment environment, IReadOnlyList<string> plugins, IReadOnlyList<string>? rulePacks = null)
     {
         try
         {
-            return Create(environment, plugins);
+            return Create(environment, plugins, rulePacks);
         }
         catch (InvalidOperationException ex)
         {
             environment.Error.WriteLine($"govern: {ex.Message}");
+            return null;
+        }
+        catch (RulePacks.RulePackException ex)
+        {
+            foreach (var problem in ex.Problems) environment.Error.WriteLine($"govern: {problem}");
             return null;
         }
     }

@@ -46,4 +46,52 @@ public sealed class SampleTests
         location.GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32().Should().Be(40);
         location.GetProperty("logicalLocations")[0].GetProperty("fullyQualifiedName").GetString().Should().Be("/spec");
     }
+
+    [Test]
+    public async Task The_sample_rule_pack_runs_on_the_sample_portfolio_without_errors_of_its_own()
+    {
+        var run = await RunAsync("check", "samples/portfolio", "--rules", "rules/packs/kestrel-conventions.yaml", "--as-of", "2026-11-01");
+
+        run.ExitCode.Should().Be(1, "the sample has real gaps");
+        run.StdErr.Should().BeEmpty();
+        run.Lines.Should().NotContain(line => line.Contains(" GOV009: ", StringComparison.Ordinal) || line.Contains(" GOV004: ", StringComparison.Ordinal));
+        run.Lines.Should().Contain("samples/portfolio/products/fleet-console/backlog.json:114:21: warning KES005: Story 'st-swap-route-planner' is estimated at 21 points, which must be one of 1, 2, 3, 5, 8, 13; re-estimate it on the team's scale [backlog-fleet-console]");
+        run.Lines.Should().Contain(line => line.Contains(" warning KES002: ", StringComparison.Ordinal));
+    }
+
+    [Test]
+    public async Task Govern_schema_writes_the_rule_pack_schema_and_the_sample_pack_validates_against_it()
+    {
+        var output = Path.Combine(Path.GetTempPath(), "govern-schemas-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var run = await RunAsync("schema", "--output", output);
+            run.ExitCode.Should().Be(0, run.ToString());
+            var schema = await NJsonSchema.JsonSchema.FromJsonAsync(await File.ReadAllTextAsync(Path.Combine(output, "RulePack.schema.json")));
+            var sample = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "rules", "packs", "kestrel-conventions.yaml"));
+            static string AsJson(string yaml) => Governance.Rules.Loading.YamlDocumentParser.Parse(yaml).Documents.Single().Root!.ToJsonString();
+
+            schema.Validate(AsJson(sample)).Should().BeEmpty();
+            schema.Validate(AsJson(sample.Replace("required: true", "requird: true", StringComparison.Ordinal))).Should().NotBeEmpty();
+            schema.Validate(AsJson(sample.Replace("appliesTo: Backlog", "appliesTo: Backlogs", StringComparison.Ordinal))).Should().NotBeEmpty();
+        }
+        finally
+        {
+            if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+        }
+    }
+
+    [TestCase("README.md")]
+    [TestCase("rules/packs/README.md")]
+    public void The_rule_packs_shown_in_the_documentation_compile(string page)
+    {
+        var markdown = File.ReadAllText(Path.Combine(RepositoryRoot(), page));
+        var packs = System.Text.RegularExpressions.Regex.Matches(markdown, "```yaml\n(?<yaml>.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline)
+            .Select(m => m.Groups["yaml"].Value)
+            .Where(yaml => yaml.Contains("kind: RulePack", StringComparison.Ordinal))
+            .ToList();
+
+        packs.Should().NotBeEmpty();
+        foreach (var pack in packs) Governance.Rules.RulePacks.RulePackLoader.Parse(pack, page).Should().NotBeEmpty(pack);
+    }
 }

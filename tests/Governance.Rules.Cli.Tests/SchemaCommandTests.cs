@@ -18,7 +18,7 @@ public sealed class SchemaCommandTests
     public void TearDown() => workspace.Dispose();
 
     private static IEnumerable<string> ExpectedFiles =>
-        ArtifactKinds.Names.Select(kind => kind + ".schema.json").Append("GovernanceConfig.schema.json");
+        ArtifactKinds.Names.Select(kind => kind + ".schema.json").Append("GovernanceConfig.schema.json").Append("RulePack.schema.json");
 
     [Test]
     public async Task Schema_writes_one_schema_per_kind_and_the_config_schema_to_schemas_by_default()

@@ -21,7 +21,7 @@ internal static class BaselineCommand
 
     private static int Run(CheckCommand.CheckRequest request, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        if (GovernServices.TryCreate(environment, request.Plugins) is not { } services) return ExitCodes.InvalidInvocation;
+        if (GovernServices.TryCreate(environment, request.Plugins, request.RulePacks) is not { } services) return ExitCodes.InvalidInvocation;
         using var disposeServices = services;
         var engine = services.GetRequiredService<GovernanceEngine>();
         var requestedOutput = request.Output is null ? null : environment.FullPath(request.Output);

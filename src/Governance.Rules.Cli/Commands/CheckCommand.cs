@@ -38,11 +38,12 @@ internal static class CheckCommand
         string? Baseline,
         IReadOnlyList<string> Plugins,
         string? Template = null,
-        string? Compare = null);
+        string? Compare = null,
+        IReadOnlyList<string>? RulePacks = null);
 
     private static int Run(CheckRequest request, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        if (GovernServices.TryCreate(environment, request.Plugins) is not { } services) return ExitCodes.InvalidInvocation;
+        if (GovernServices.TryCreate(environment, request.Plugins, request.RulePacks) is not { } services) return ExitCodes.InvalidInvocation;
         using var disposeServices = services;
         var formatters = services.GetServices<IReportFormatter>().ToList();
         var formatter = formatters.FirstOrDefault(f => string.Equals(f.Name, request.Format, StringComparison.Ordinal));
@@ -192,7 +193,7 @@ internal static class CheckCommand
             return null;
         }
 
-        var excluded = new[] { outputPath, configPath, baselinePath }.OfType<string>().ToList();
+        var excluded = new[] { outputPath, configPath, baselinePath }.OfType<string>().Concat((request.RulePacks ?? []).Select(environment.FullPath)).ToList();
         var options = new AnalysisOptions
         {
             AsOf = request.AsOf,
@@ -339,6 +340,13 @@ internal sealed class CheckOptionSet
             Description = "A baseline written by 'govern baseline': the findings it records are reported as baselined and do not fail the run.",
             HelpName = "FILE",
         };
+        rules = new Option<string[]>("--rules")
+        {
+            Description = "Add the rules of a declarative rule pack, YAML or JSON (repeatable; format: rules/packs/README.md).",
+            HelpName = "FILE",
+            Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = false,
+        };
         compare = new Option<string?>("--compare")
         {
             Description = "Compare with an earlier 'govern check --format json' report: new, fixed and persisting findings and the score change.",
@@ -357,6 +365,7 @@ internal sealed class CheckOptionSet
     private readonly Option<string?> config;
     private readonly Option<string?> baseline;
     private readonly Option<string[]> plugin;
+    private readonly Option<string[]> rules;
     private readonly Option<string?> template;
     private readonly Option<string?> compare;
 
@@ -364,7 +373,7 @@ internal sealed class CheckOptionSet
     public Command AddTo(Command command, bool withFormat = true)
     {
         command.Arguments.Add(paths);
-        foreach (var option in new Option[] { format, output, asOf, failOn, include, exclude, timings, config, baseline, plugin, template, compare })
+        foreach (var option in new Option[] { format, output, asOf, failOn, include, exclude, timings, config, baseline, rules, plugin, template, compare })
         {
             if (withFormat || (option != format && option != template && option != compare)) command.Options.Add(option);
         }
@@ -386,7 +395,8 @@ internal sealed class CheckOptionSet
         Baseline: parseResult.GetValue(baseline),
         Plugins: parseResult.GetValue(plugin) ?? [],
         Template: parseResult.GetValue(template),
-        Compare: parseResult.GetValue(compare));
+        Compare: parseResult.GetValue(compare),
+        RulePacks: parseResult.GetValue(rules) ?? []);
 
     private static DateOnly? ParseDate(ArgumentResult result)
     {

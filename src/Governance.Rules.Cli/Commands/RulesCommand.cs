@@ -19,14 +19,22 @@ internal static class RulesCommand
             Description = "A rule id such as GOV401: print that rule's page instead of the catalog.",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var command = new Command("rules", "List the rule catalog (id, severity, category, title), or print one rule's page.") { ruleId };
-        command.SetAction(parseResult => Run(parseResult.GetValue(ruleId), environment));
+        var packs = new Option<string[]>("--rules")
+        {
+            Description = "Also list the rules of this declarative rule pack (repeatable).",
+            HelpName = "FILE",
+            Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var command = new Command("rules", "List the rule catalog (id, severity, category, title), or print one rule's page.") { ruleId, packs };
+        command.SetAction(parseResult => Run(parseResult.GetValue(ruleId), parseResult.GetValue(packs) ?? [], environment));
         return command;
     }
 
-    private static int Run(string? ruleId, CliEnvironment environment)
+    private static int Run(string? ruleId, IReadOnlyList<string> packs, CliEnvironment environment)
     {
-        using var services = GovernServices.Create(environment);
+        if (GovernServices.TryCreate(environment, [], packs) is not { } services) return ExitCodes.InvalidInvocation;
+        using var disposeServices = services;
         var catalog = services.GetRequiredService<GovernanceEngine>().Catalog;
         if (ruleId is null)
         {
@@ -59,9 +67,7 @@ internal static class RulesCommand
         Severity: {descriptor.DefaultSeverity.ToName()}. Category: {descriptor.Category}.
 
         {descriptor.Description}
-
-        See {descriptor.HelpUri}
-
+        {(descriptor.HelpUri is { } helpUri ? $"\nSee {helpUri}\n" : string.Empty)}
         """;
 
     private static void WritePlain(IReadOnlyList<RuleDescriptor> catalog, TextWriter writer)

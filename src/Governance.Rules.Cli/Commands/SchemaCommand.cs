@@ -8,7 +8,8 @@ namespace Governance.Rules.Cli.Commands;
 
 /// <summary>
 /// <c>govern schema [--output DIR]</c>: writes the JSON Schema of every artifact kind (<c>Roadmap.schema.json</c>, ...)
-/// and of <c>governance.yaml</c> (<c>GovernanceConfig.schema.json</c>), for editors and the YAML language server.
+/// of <c>governance.yaml</c> (<c>GovernanceConfig.schema.json</c>) and of rule packs (<c>RulePack.schema.json</c>), for editors
+/// and the YAML language server.
 /// </summary>
 internal static class SchemaCommand
 {
@@ -22,7 +23,7 @@ internal static class SchemaCommand
             HelpName = "DIR",
             DefaultValueFactory = _ => "schemas",
         };
-        var command = new Command("schema", "Write the JSON Schemas of the artifact kinds and of governance.yaml.") { output };
+        var command = new Command("schema", "Write the JSON Schemas of the artifact kinds, of governance.yaml and of rule packs.") { output };
         command.SetAction(parseResult => Run(parseResult.GetRequiredValue(output), environment));
         return command;
     }
@@ -38,6 +39,7 @@ internal static class SchemaCommand
         }
 
         schemas.Add((GovernanceConfigSchema.FileName, GovernanceConfigSchema.ToJson));
+        schemas.Add((Governance.Rules.RulePacks.RulePackSchema.FileName, Governance.Rules.RulePacks.RulePackSchema.ToJson));
         try
         {
             Directory.CreateDirectory(folder);

@@ -58,23 +58,8 @@ internal static class GovernanceConfigurationLoader
             throw new GovernanceConfigurationException([new ConfigurationProblem(display, 0, 0, $"The configuration file cannot be read: {ex.Message}")]);
         }
 
-        ParsedFile parsed;
-        if (string.Equals(Path.GetExtension(fullPath), ".json", StringComparison.OrdinalIgnoreCase))
-        {
-            parsed = JsonDocumentParser.Parse(bytes);
-        }
-        else
-        {
-            var text = TextDecoding.TryDecodeText(bytes, allowUtf16: true, out var decodeError);
-            parsed = text is null ? new ParsedFile([], decodeError) : YamlDocumentParser.Parse(text);
-        }
-
-        var error = parsed.Error ?? parsed.Documents.Select(d => d.Error).FirstOrDefault(e => e is not null);
+        var (document, error) = SingleDocumentParser.Parse(bytes, SingleDocumentParser.IsJson(fullPath), "configuration file");
         if (error is not null) throw new GovernanceConfigurationException([new ConfigurationProblem(display, error.Line, error.Column, error.Message)]);
-        var documents = parsed.Documents.Where(d => d.Root is not null).ToList();
-        if (documents.Count > 1)
-            throw new GovernanceConfigurationException([new ConfigurationProblem(display, 1, 1, "The configuration file must hold one document")]);
-        var document = documents.FirstOrDefault();
         var root = document?.Root ?? new JsonObject();
         var validator = new Validator(display, document?.Positions ?? [], Path.GetDirectoryName(fullPath)!, rules);
         return validator.Validate(root) with { File = fullPath };

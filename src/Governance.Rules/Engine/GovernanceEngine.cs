@@ -32,6 +32,7 @@ public sealed class GovernanceEngine
     /// <param name="options">Defaults for analyses given no <see cref="AnalysisOptions"/>; validated on first use.</param>
     /// <param name="logger">Where the engine logs run start and end, files read and rule failures; default none.</param>
     /// <exception cref="ArgumentException">Two rules share an id, or a rule id is malformed.</exception>
+    /// <exception cref="RulePacks.RulePackException">A rule of a rule pack has the id of another rule.</exception>
     public GovernanceEngine(
         IEnumerable<GovernanceRule> rules,
         TimeProvider? timeProvider = null,
@@ -55,11 +56,12 @@ public sealed class GovernanceEngine
         this.loader = loader;
         this.timeProvider = timeProvider;
         this.logger = logger ?? NullLogger.Instance;
+        RulePacks.PackRule.ThrowOnIdClash(this.rules);
         var ids = new HashSet<string>(EngineDiagnostics.All.Select(d => d.Id), StringComparer.Ordinal);
         foreach (var rule in this.rules)
         {
             var id = rule.Descriptor.Id;
-            if (!RuleIds.IsWellFormed(id)) throw new ArgumentException($"Rule {rule.GetType().Name} has a malformed id '{id}'; ids look like GOV123.", nameof(rules));
+            if (!RuleIds.IsWellFormed(id) && rule is not RulePacks.PackRule) throw new ArgumentException($"Rule {rule.GetType().Name} has a malformed id '{id}'; ids look like GOV123.", nameof(rules));
             if (!ids.Add(id)) throw new ArgumentException($"Two rules share the id {id} (one is {rule.GetType().FullName}).", nameof(rules));
         }
 
@@ -237,6 +239,8 @@ public sealed class GovernanceEngine
                 EffectiveSeverityOf = (ruleId, reported) => EffectiveSeverity(resolver, today, ruleId, reported),
                 SettingsOf = (ruleId, entry) => resolver.For(ruleId, entry?.Document?.File),
                 IsSetAside = (ruleId, entry, pointer) => SuppressionProcessor.IsSetAside(ruleId, entry, pointer, options, today),
+                ReportFailure = (entry, target, property, message) =>
+                    ArtifactActionRunner.Collect(WithEngineSeverity(RuleFailedAt(message, entry, target, property)), findings),
             };
             active.Add((rule, run, registration));
         }
@@ -427,6 +431,13 @@ public sealed class GovernanceEngine
     private static Finding RuleOverran(GovernanceRule rule, TimeSpan budget, ArtifactEntry entry) =>
         RuleFailedAt(string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"Rule {rule.Descriptor.Id} exceeded its time budget of {budget.TotalSeconds:0.###} s on this artifact; its findings here are dropped and the run went on without it"), entry);
+
+    /// <summary>GOV009 at a value a rule could not check (the rule contained the failure and went on).</summary>
+    private static Finding RuleFailedAt(string message, ArtifactEntry entry, object target, string? property)
+    {
+        var (pointer, position) = entry.Locate(target, property);
+        return RuleFailedAt(message, entry) with { Pointer = pointer, Line = position.Line, Column = position.Column };
+    }
 
     private static Finding RuleFailedAt(string message, ArtifactEntry? entry)
     {

@@ -84,13 +84,15 @@ internal sealed class PointerIndex
         }
     }
 
-    private static bool IsRecord(Type type) =>
+    /// <summary>Whether values of <paramref name="type"/> are records of the model (objects with keys).</summary>
+    internal static bool IsRecord(Type type) =>
         type.IsClass && type != typeof(string) && type.Namespace == typeof(Model.Artifact).Namespace;
 
-    private static PropertySlot[] Slots(Type type) => SlotsByType.GetOrAdd(type, static t =>
+    /// <summary>The serialized properties of a record type with their JSON names, cached.</summary>
+    internal static PropertySlot[] Slots(Type type) => SlotsByType.GetOrAdd(type, static t =>
         [.. t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetIndexParameters().Length == 0 && p.GetCustomAttribute<JsonIgnoreAttribute>() is null)
             .Select(p => new PropertySlot(p, p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? (char.ToLowerInvariant(p.Name[0]) + p.Name[1..])))]);
 
-    private sealed record PropertySlot(PropertyInfo Property, string JsonName);
+    internal sealed record PropertySlot(PropertyInfo Property, string JsonName);
 }

@@ -110,6 +110,23 @@ public sealed class ArtifactRuleContext<TArtifact> : RuleContext
     /// <summary>Reports a finding whose severity is <paramref name="severity"/> whatever the configuration says.</summary>
     public void ReportWithFixedSeverity(Severity severity, object target, string? property, params object?[] messageArgs) =>
         ReportCore(entry, target, property, severity, true, messageArgs);
+
+    /// <summary>
+    /// Reports a finding at the JSON <paramref name="pointer"/> into the artifact (rule packs select values by pointer,
+    /// not by record); when that value is absent, the finding points at its nearest present ancestor.
+    /// </summary>
+    internal void ReportAtPointer(string pointer, params object?[] messageArgs) =>
+        ReportCore(entry, Artifact, PointerAsProperty(pointer), null, false, messageArgs);
+
+    /// <summary>
+    /// Reports that the rule could not check the value at <paramref name="pointer"/> (GOV009 there, at the engine's
+    /// severity for GOV009) and goes on; for failures a rule contains itself, such as a regular expression that timed out.
+    /// </summary>
+    internal void ReportFailureAtPointer(string pointer, string message) =>
+        Run.ReportFailure(entry, Artifact, PointerAsProperty(pointer), message);
+
+    private static string? PointerAsProperty(string pointer) =>
+        pointer.Length == 0 ? null : string.Join('/', Loading.JsonPointer.Tokens(pointer));
 }
 
 /// <summary>The context of an action registered for the whole portfolio.</summary>
@@ -167,6 +184,9 @@ internal sealed class RuleRun
     public Func<string, ArtifactEntry?, RuleSettings?> SettingsOf { get; init; } = (_, _) => null;
 
     public Func<string, ArtifactEntry, string, bool> IsSetAside { get; init; } = (_, _, _) => false;
+
+    /// <summary>Where a rule's contained failure (GOV009 at a value) goes: entry, target, property, message.</summary>
+    public Action<ArtifactEntry, object, string?, string> ReportFailure { get; init; } = (_, _, _, _) => { };
 
     public TOptions GetOptionsOf<TOptions>(string ruleId, ArtifactEntry? entry)
         where TOptions : class, new() =>

@@ -20,8 +20,8 @@ public sealed record RuleDescriptor(
     /// <summary>Base address of the rule pages; a rule's page is <c>{HelpBaseUri}{Id}.md</c>.</summary>
     public const string HelpBaseUri = "https://github.com/governance-rules/governance-rules/blob/main/rules/";
 
-    /// <summary>The page documenting the rule.</summary>
-    public string HelpUri { get; init; } = HelpBaseUri + Id + ".md";
+    /// <summary>The page documenting the rule; <see langword="null"/> when there is none (a rule pack without <c>helpUri</c>).</summary>
+    public string? HelpUri { get; init; } = HelpBaseUri + Id + ".md";
 
     /// <summary>Whether the rule reads the clock ("today").</summary>
     public bool UsesClock { get; init; }

@@ -26,6 +26,11 @@ public sealed class RuleRegistration
             action(new ArtifactRuleContext<TArtifact>(run, entry, (TArtifact)entry.Artifact, cancellationToken))));
     }
 
+    /// <summary>Runs <paramref name="action"/> once for every artifact of <paramref name="kind"/> (rule packs name the kind at run time).</summary>
+    internal void RegisterArtifactAction(ArtifactKind kind, Action<ArtifactRuleContext<Artifact>> action) =>
+        artifactActions.Add((kind, (run, entry, cancellationToken) =>
+            action(new ArtifactRuleContext<Artifact>(run, entry, entry.Artifact, cancellationToken))));
+
     /// <summary>Runs <paramref name="action"/> once per analysis, after the portfolio index is complete.</summary>
     public void RegisterPortfolioAction(Action<PortfolioRuleContext> action)
     {

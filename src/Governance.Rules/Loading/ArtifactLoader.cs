@@ -279,7 +279,7 @@ internal sealed class ArtifactLoader
 
         var id = StringAt(root, "metadata", "id");
         var kindText = StringAt(root, "kind");
-        if (kindText == ArtifactKinds.ConfigKind) return;
+        if (kindText is ArtifactKinds.ConfigKind or RulePacks.RulePackSchema.Kind) return; // configuration, never artifacts
         var envelopeProblem = CheckEnvelope(root, kindText, out var recordType);
         if (envelopeProblem is { } problem)
         {

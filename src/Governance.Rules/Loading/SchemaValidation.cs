@@ -12,7 +12,8 @@ internal sealed record SchemaProblem(string Pointer, string Message, bool IsUnkn
 /// <summary>Checks a document's shape against its kind's schema and turns NJsonSchema's errors into pointers and plain messages.</summary>
 internal static class SchemaValidation
 {
-    public static List<SchemaProblem> Validate(JsonSchema schema, JsonObject root)
+    /// <summary>Validates <paramref name="root"/>; <paramref name="valuesIgnored"/> says so in each message (artifacts read on without the bad value).</summary>
+    public static List<SchemaProblem> Validate(JsonSchema schema, JsonObject root, bool valuesIgnored = true)
     {
         var token = Newtonsoft.Json.Linq.JToken.Parse(root.ToJsonString());
         var problems = new List<SchemaProblem>();
@@ -25,7 +26,7 @@ internal static class SchemaValidation
                 if (!seen.Add((pointer, leaf.Kind))) continue;
                 // null counts as absent (SPEC §H), also as a list entry, where removing it would shift the indexes.
                 if (leaf.Kind != ValidationErrorKind.NoAdditionalPropertiesAllowed && pointer.Length > 0 && Find(root, pointer) is null && Exists(root, pointer)) continue;
-                problems.Add(Describe(leaf, pointer, root));
+                problems.Add(Describe(leaf, pointer, root, valuesIgnored));
             }
         }
 
@@ -96,7 +97,7 @@ internal static class SchemaValidation
         return pointer.ToString();
     }
 
-    private static SchemaProblem Describe(ValidationError error, string pointer, JsonObject root)
+    private static SchemaProblem Describe(ValidationError error, string pointer, JsonObject root, bool valueIgnored)
     {
         var value = Find(root, pointer);
         var shown = Show(value);
@@ -115,9 +116,13 @@ internal static class SchemaValidation
             ValidationErrorKind.NotInEnumeration => $"'{field}' must be one of {string.Join(", ", Allowed(error))}, not {shown}",
             ValidationErrorKind.NumberTooBig => $"'{field}' must be at most {Format(error.Schema?.Maximum)}, not {shown}",
             ValidationErrorKind.NumberTooSmall => $"'{field}' must be at least {Format(error.Schema?.Minimum)}, not {shown}",
+            ValidationErrorKind.PropertyRequired => $"'{error.Property ?? field}' is required",
+            ValidationErrorKind.PatternMismatch => $"'{field}' must match {error.Schema?.Pattern}, not {shown}",
+            ValidationErrorKind.TooFewItems => $"'{field}' must hold at least {error.Schema?.MinItems} item(s)",
+            ValidationErrorKind.TooFewProperties => $"'{field}' must hold at least {error.Schema?.MinProperties} key(s)",
             _ => $"'{field}' is not valid ({error.Kind}): {shown}",
         };
-        if (error.Kind != ValidationErrorKind.NoAdditionalPropertiesAllowed) message += "; the value is ignored";
+        if (valueIgnored && error.Kind != ValidationErrorKind.NoAdditionalPropertiesAllowed) message += "; the value is ignored";
         return new SchemaProblem(pointer, message, error.Kind == ValidationErrorKind.NoAdditionalPropertiesAllowed, error.Kind);
     }
 

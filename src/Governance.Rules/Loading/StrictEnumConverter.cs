@@ -40,18 +40,23 @@ internal static class EnumNames
     public static string Of<T>(T value)
         where T : struct, Enum => Cache<T>.Names[value];
 
+    /// <summary>The documented name of a boxed enum value.</summary>
+    public static string Of(Enum value) => NameOf(value.GetType(), value.ToString());
+
+    /// <summary>The documented names of every value of <paramref name="enumType"/>.</summary>
+    public static IReadOnlyList<string> All(Type enumType) => [.. Enum.GetNames(enumType).Select(n => NameOf(enumType, n))];
+
     private static class Cache<T>
         where T : struct, Enum
     {
-        public static readonly Dictionary<T, string> Names = Enum.GetValues<T>().ToDictionary(v => v, NameOf);
+        public static readonly Dictionary<T, string> Names = Enum.GetValues<T>().ToDictionary(v => v, v => NameOf(typeof(T), v.ToString()));
+    }
 
-        private static string NameOf(T value)
-        {
-            var name = value.ToString();
-            var member = typeof(T).GetField(name, BindingFlags.Public | BindingFlags.Static);
-            return member?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name
-                ?? member?.GetCustomAttribute<EnumMemberAttribute>()?.Value
-                ?? JsonNamingPolicy.CamelCase.ConvertName(name);
-        }
+    private static string NameOf(Type enumType, string name)
+    {
+        var member = enumType.GetField(name, BindingFlags.Public | BindingFlags.Static);
+        return member?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name
+            ?? member?.GetCustomAttribute<EnumMemberAttribute>()?.Value
+            ?? JsonNamingPolicy.CamelCase.ConvertName(name);
     }
 }

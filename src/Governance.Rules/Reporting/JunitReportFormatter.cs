@@ -111,7 +111,7 @@ internal sealed class JunitReportFormatter : IReportFormatter
         if (finding.ArtifactId is { } artifactId) text.Append(" [").Append(artifactId).Append(']');
         text.Append('\n');
         if (finding.RuleTitle is { } title) text.Append(finding.RuleId).Append(": ").Append(title).Append('\n');
-        return text.Append("Help: ").Append(finding.HelpUri).ToString();
+        return finding.HelpUri is { } helpUri ? text.Append("Help: ").Append(helpUri).ToString() : text.ToString().TrimEnd('\n');
     }
 
     /// <summary>Replaces the characters XML 1.0 cannot hold (control characters, lone surrogates) with U+FFFD.</summary>

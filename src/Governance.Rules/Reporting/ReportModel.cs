@@ -169,8 +169,8 @@ public sealed record ReportHealth(int Red, int Amber, int Green);
 /// <param name="Category">The category owning the id range (<c>plan</c>, <c>status</c>, ...).</param>
 /// <param name="DefaultSeverity">The severity when the configuration says nothing: <c>error</c>, <c>warning</c> or <c>info</c>.</param>
 /// <param name="Description">What the rule checks and why.</param>
-/// <param name="HelpUri">The rule's documentation page.</param>
-public sealed record ReportRule(string Id, string Title, string Category, string DefaultSeverity, string Description, string HelpUri);
+/// <param name="HelpUri">The rule's documentation page; <see langword="null"/> when it has none.</param>
+public sealed record ReportRule(string Id, string Title, string Category, string DefaultSeverity, string Description, string? HelpUri);
 
 /// <summary>One finding (SPEC §B) with its state and the product and project it belongs to.</summary>
 public sealed record ReportFinding
@@ -211,8 +211,8 @@ public sealed record ReportFinding
     public string? Pointer { get; init; }
     /// <summary><c>file:line:column</c>, <c>file</c> when the position is unknown, or <see langword="null"/> without a file.</summary>
     public string? Location { get; init; }
-    /// <summary>The rule's documentation page.</summary>
-    public required string HelpUri { get; init; }
+    /// <summary>The rule's documentation page; <see langword="null"/> when it has none.</summary>
+    public string? HelpUri { get; init; }
 }
 
 /// <summary>Why a finding is set aside.</summary>
@@ -224,9 +224,9 @@ public sealed record ReportSuppression(string Kind, string Justification);
 /// <param name="RuleId">The rule id.</param>
 /// <param name="Title">The rule's title; <see langword="null"/> when the rule is not among those that ran.</param>
 /// <param name="Category">The rule's category; <see langword="null"/> when unknown.</param>
-/// <param name="HelpUri">The rule's documentation page.</param>
+/// <param name="HelpUri">The rule's documentation page; <see langword="null"/> when it has none.</param>
 /// <param name="Counts">The rule's findings counted by severity and state.</param>
-public sealed record ReportRuleGroup(string RuleId, string? Title, string? Category, string HelpUri, ReportCounts Counts);
+public sealed record ReportRuleGroup(string RuleId, string? Title, string? Category, string? HelpUri, ReportCounts Counts);
 
 /// <summary>The findings of one artifact, or of one file or location-less group of findings without an artifact.</summary>
 public sealed record ReportArtifactGroup

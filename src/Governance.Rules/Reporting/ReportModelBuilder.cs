@@ -140,7 +140,7 @@ internal static class ReportModelBuilder
             Column = finding.Column > 0 ? finding.Column : null,
             Pointer = finding.Pointer,
             Location = Location(finding),
-            HelpUri = rule?.HelpUri ?? RuleDescriptor.HelpBaseUri + finding.RuleId + ".md",
+            HelpUri = rule is null ? RuleDescriptor.HelpBaseUri + finding.RuleId + ".md" : rule.HelpUri,
         };
     }
 

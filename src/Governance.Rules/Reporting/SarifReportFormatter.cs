@@ -105,7 +105,7 @@ internal sealed class SarifReportFormatter : IReportFormatter
         json.WriteString("name", ToPascalCase(rule.Title));
         WriteMessage(json, "shortDescription", rule.Title);
         WriteMessage(json, "fullDescription", string.IsNullOrWhiteSpace(rule.Description) ? rule.Title : rule.Description);
-        json.WriteString("helpUri", rule.HelpUri);
+        if (rule.HelpUri is { } helpUri) json.WriteString("helpUri", helpUri);
         json.WriteStartObject("defaultConfiguration");
         json.WriteString("level", rule.DefaultSeverity.ToSarifLevel());
         json.WriteEndObject();
