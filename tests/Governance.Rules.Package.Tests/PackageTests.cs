@@ -50,12 +50,12 @@ public sealed class PackageTests
     }
 
     [Test]
-    public void The_sample_host_app_builds_against_the_package_and_prints_built_in_and_custom_findings()
+    public void The_sample_host_app_builds_against_the_package_and_prints_built_in_custom_and_rule_pack_findings()
     {
         // A copy outside the repository: only the package folder given here, no project reference, no repository props.
         var app = Path.Combine(work, "HostApp");
         Directory.CreateDirectory(app);
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "samples", "HostApp")).Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".csproj", StringComparison.Ordinal)))
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "samples", "HostApp")).Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".csproj", StringComparison.Ordinal) || f.EndsWith(".yaml", StringComparison.Ordinal)))
             File.Copy(file, Path.Combine(app, Path.GetFileName(file)));
 
         var build = DotNet.Run(app, "build", "HostApp.csproj", "-c", "Release", "-o", Path.Combine(work, "out"),
@@ -75,6 +75,10 @@ public sealed class PackageTests
         report.Should().Contain("| warning | [GOV950](https://pmo.example.com/policies/GOV950) | crm-upgrade |  | Project 'crm-upgrade' has no sponsor;",
             "the custom rule registered through AddRule<T>() reports like a built-in one");
         report.Should().NotContain("data-lake |  | Project 'data-lake' has no sponsor", "the project with a sponsor passes the custom rule");
+        report.Should().Contain("| warning | [PMO001](https://pmo.example.com/policies/) | data-lake |",
+            "the rule pack registered through AddRulePack(path) reports like a built-in rule");
+        report.Should().Contain("Project 'data-lake' has a planId that is required; link the project plan the portal approved");
+        report.Should().NotContain("crm-upgrade |  | Project 'crm-upgrade' has a planId", "the project whose plan resolves passes the pack rule");
         report.Should().NotContain("GOV009", "no rule failed");
     }
 
