@@ -70,6 +70,10 @@ public sealed class ArtifactLoader
         return Combine([LoadFile(displayPath, content, explicitFile: true)]);
     }
 
+    /// <summary>Loads one file's content, with the fast path or (for tests comparing the two) only the full path.</summary>
+    internal static LoadResult LoadContent(string displayPath, ReadOnlyMemory<byte> content, bool fastPath) =>
+        Combine([LoadFile(displayPath, content, explicitFile: true, fastPath)]);
+
     private static LoadResult Combine(FileResult[] results)
     {
         var artifacts = new List<LoadedArtifact>();
@@ -145,17 +149,19 @@ public sealed class ArtifactLoader
     private static string Display(string fullPath, string workingDirectory) =>
         Path.GetRelativePath(workingDirectory, fullPath).Replace('\\', '/');
 
-    private static FileResult LoadFile(string displayPath, ReadOnlyMemory<byte> bytes, bool explicitFile)
+    private static FileResult LoadFile(string displayPath, ReadOnlyMemory<byte> bytes, bool explicitFile, bool fastPath = true)
     {
         var isJson = string.Equals(Path.GetExtension(displayPath), ".json", StringComparison.OrdinalIgnoreCase);
         ParsedFile parsed;
         if (isJson)
         {
+            if (fastPath && TryLoadFast(displayPath, JsonDocumentParser.TryReadFast(bytes)) is { } fast) return fast;
             parsed = JsonDocumentParser.Parse(bytes);
         }
         else
         {
             var text = TextDecoding.TryDecodeText(bytes, allowUtf16: true, out var decodeError);
+            if (fastPath && text is not null && TryLoadFast(displayPath, YamlDocumentParser.TryReadFast(text)) is { } fast) return fast;
             parsed = text is null ? new ParsedFile([], decodeError) : YamlDocumentParser.Parse(text);
         }
 
@@ -180,6 +186,35 @@ public sealed class ArtifactLoader
 
         if (parsed.Error is { } fatal) findings.Add(Parse(displayPath, fatal.Message, fatal.Line, fatal.Column));
         return new FileResult(artifacts, findings, Read: true);
+    }
+
+    /// <summary>
+    /// The fast path: every document of the file passed the read-only checks, so each record deserializes strictly from
+    /// its JSON bytes, and its source map waits until a finding needs it. Null when any document fails strict
+    /// deserialization: the full path then reads the file again, so findings are exactly those it always gave.
+    /// </summary>
+    private static FileResult? TryLoadFast(string displayPath, List<CompactDocument>? documents)
+    {
+        if (documents is null) return null;
+        var artifacts = new List<LoadedArtifact>(documents.Count);
+        for (var i = 0; i < documents.Count; i++)
+        {
+            var document = documents[i];
+            Artifact? artifact;
+            try
+            {
+                artifact = (Artifact?)JsonSerializer.Deserialize(document.Json.Span, document.RecordType, ArtifactSerialization.StrictOptions);
+            }
+            catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or NotSupportedException)
+            {
+                return null;
+            }
+
+            if (artifact is null || !WithinRanges(artifact)) return null;
+            artifacts.Add(new LoadedArtifact(artifact, new SourceDocument(displayPath, i, document.CreateMap())));
+        }
+
+        return new FileResult(artifacts, [], Read: true);
     }
 
     /// <summary>A root sequence (JSON array or YAML sequence) holds one artifact per element, each with its own pointers.</summary>

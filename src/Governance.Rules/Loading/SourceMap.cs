@@ -5,21 +5,35 @@ namespace Governance.Rules.Loading;
 /// <param name="Column">1-based column.</param>
 public readonly record struct SourcePosition(int Line, int Column);
 
-/// <summary>Maps the JSON pointers of one document (relative to the artifact's root) to positions in its file.</summary>
+/// <summary>
+/// Maps the JSON pointers of one document (relative to the artifact's root) to positions in its file. The loader's fast
+/// path builds the map on first use, from a compact record of the document, so documents without findings never pay for it.
+/// </summary>
 public sealed class SourceMap
 {
-    private readonly Dictionary<string, SourcePosition> positions;
+    private readonly Lazy<Dictionary<string, SourcePosition>> map;
 
-    internal SourceMap(Dictionary<string, SourcePosition> positions) => this.positions = positions;
+    internal SourceMap(Dictionary<string, SourcePosition> positions) => map = new(positions);
+
+    /// <summary>A map built by <paramref name="build"/> the first time a position is asked for (once, thread-safe).</summary>
+    internal SourceMap(Func<Dictionary<string, SourcePosition>> build) => map = new(build, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private Dictionary<string, SourcePosition> Positions => map.Value;
+
+    /// <summary>Whether the map has been built (always, except for a fast-path document nobody asked about yet).</summary>
+    internal bool IsBuilt => map.IsValueCreated;
+
+    /// <summary>Every pointer and its position (for tests comparing the loader's two paths).</summary>
+    internal IReadOnlyDictionary<string, SourcePosition> Entries => Positions;
 
     /// <summary>Number of nodes mapped.</summary>
-    public int Count => positions.Count;
+    public int Count => Positions.Count;
 
     /// <summary>The position where the node at <paramref name="pointer"/> starts.</summary>
-    public bool TryGetPosition(string pointer, out SourcePosition position) => positions.TryGetValue(pointer, out position);
+    public bool TryGetPosition(string pointer, out SourcePosition position) => Positions.TryGetValue(pointer, out position);
 
     /// <summary>Whether the document has a node at <paramref name="pointer"/>.</summary>
-    public bool Contains(string pointer) => positions.ContainsKey(pointer);
+    public bool Contains(string pointer) => Positions.ContainsKey(pointer);
 }
 
 /// <summary>The file and place a document came from.</summary>
