@@ -63,7 +63,7 @@ public static class Profile
                         foreach (var artifact in loader.LoadContent(portfolio.Files[i], files[i]).Artifacts)
                         {
                             all++;
-                            if (!artifact.Document.Map.IsBuilt) fast++;
+                            if (artifact.Document.Map.IsCompact) fast++;
                         }
                     }
 

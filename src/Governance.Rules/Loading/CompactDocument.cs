@@ -10,13 +10,24 @@ namespace Governance.Rules.Loading;
 /// </summary>
 internal sealed class CompactDocument
 {
-    private readonly Func<Dictionary<string, SourcePosition>> map;
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = DocumentLimits.MaxDepth + 8 };
 
-    private CompactDocument(ReadOnlyMemory<byte> json, Type recordType, Func<Dictionary<string, SourcePosition>> map)
+    /// <summary>The bytes navigated: the document's own JSON (YAML), or the whole file (JSON).</summary>
+    private readonly ReadOnlyMemory<byte> source;
+
+    /// <summary>JSON: the element of the file's root array (-1: the root itself). YAML: -1.</summary>
+    private readonly int element;
+
+    /// <summary>YAML: line and column of every node in document order; JSON: null (positions come from byte offsets).</summary>
+    private readonly int[]? linesAndColumns;
+
+    private CompactDocument(ReadOnlyMemory<byte> json, Type recordType, ReadOnlyMemory<byte> source, int element, int[]? linesAndColumns)
     {
         Json = json;
         RecordType = recordType;
-        this.map = map;
+        this.source = source;
+        this.element = element;
+        this.linesAndColumns = linesAndColumns;
     }
 
     /// <summary>The document as UTF-8 JSON.</summary>
@@ -25,14 +36,14 @@ internal sealed class CompactDocument
     /// <summary>The record type its kind names.</summary>
     public Type RecordType { get; }
 
-    /// <summary>A source map built the first time it is asked for.</summary>
-    public SourceMap CreateMap() => new(map);
+    /// <summary>A source map that answers by navigating this document (no map is built unless every entry is asked for).</summary>
+    public SourceMap CreateMap() => new(this);
 
     public static CompactDocument FromJson(ReadOnlyMemory<byte> file, int element, ReadOnlyMemory<byte> json, Type recordType) =>
-        new(json, recordType, () => JsonDocumentParser.MapPositions(file, element));
+        new(json, recordType, file, element, null);
 
     public static CompactDocument FromYaml(byte[] json, int[] linesAndColumns, Type recordType) =>
-        new(json, recordType, () => MapYaml(json, linesAndColumns));
+        new(json, recordType, json, -1, linesAndColumns);
 
     /// <summary>A date as range checks read it (<c>yyyy-MM-dd</c>).</summary>
     public static bool TryDate(string? text, out DateOnly date)
@@ -41,10 +52,121 @@ internal sealed class CompactDocument
         return text is not null && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
     }
 
-    private static Dictionary<string, SourcePosition> MapYaml(byte[] json, int[] linesAndColumns)
+    /// <summary>Every pointer and position, as the full path's source map holds them.</summary>
+    public Dictionary<string, SourcePosition> BuildMap() =>
+        linesAndColumns is null ? JsonDocumentParser.MapPositions(source, element) : MapYaml(source.Span, linesAndColumns);
+
+    /// <summary>
+    /// The position of the node at <paramref name="pointer"/>, found by walking the JSON to it (siblings skipped): a few
+    /// microseconds for one finding, against a dictionary of every node kept for the whole run.
+    /// </summary>
+    public bool TryGetPosition(string pointer, out SourcePosition position)
+    {
+        position = default;
+        if (pointer.Length > 0 && pointer[0] != '/') return false;
+        var tokens = JsonPointer.Tokens(pointer);
+        if (tokens.Count > 0 && JsonPointer.FromTokens(tokens) != pointer) return false; // the map holds canonical pointers only
+        var reader = new Utf8JsonReader(source.Span, ReaderOptions);
+        reader.Read();
+        if (element >= 0 && !Child(ref reader, element, ordinal: 0, out _)) return false;
+        var ordinal = 0;
+        foreach (var token in tokens)
+        {
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                if (!Property(ref reader, token, ordinal, out ordinal)) return false;
+            }
+            else if (reader.TokenType == JsonTokenType.StartArray)
+            {
+                if (!IsIndex(token, out var index) || !Child(ref reader, index, ordinal, out ordinal)) return false;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (linesAndColumns is null)
+        {
+            var (line, column) = TextDecoding.LineAndColumn(source.Span, (int)reader.TokenStartIndex);
+            position = new SourcePosition(line, column);
+        }
+        else
+        {
+            position = new SourcePosition(linesAndColumns[ordinal * 2], linesAndColumns[(ordinal * 2) + 1]);
+        }
+
+        return true;
+    }
+
+    /// <summary>Moves from an object to the value of its property <paramref name="name"/>; tracks the node ordinal.</summary>
+    private static bool Property(ref Utf8JsonReader reader, string name, int ordinal, out int childOrdinal)
+    {
+        childOrdinal = ordinal + 1;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var match = reader.ValueTextEquals(name);
+            reader.Read();
+            if (match) return true;
+            childOrdinal += SkipCounting(ref reader);
+        }
+
+        return false;
+    }
+
+    /// <summary>Moves from an array to its element <paramref name="index"/>; tracks the node ordinal.</summary>
+    private static bool Child(ref Utf8JsonReader reader, int index, int ordinal, out int childOrdinal)
+    {
+        childOrdinal = ordinal + 1;
+        if (reader.TokenType != JsonTokenType.StartArray) return false;
+        for (var i = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; i++)
+        {
+            if (i == index) return true;
+            childOrdinal += SkipCounting(ref reader);
+        }
+
+        return false;
+    }
+
+    /// <summary>Skips the value at the reader; returns how many nodes (objects, arrays, scalars) it holds.</summary>
+    private static int SkipCounting(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray)) return 1;
+        int count = 1, depth = 1;
+        while (depth > 0 && reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                    count++;
+                    depth++;
+                    break;
+                case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                    depth--;
+                    break;
+                case JsonTokenType.PropertyName:
+                    break;
+                default:
+                    count++;
+                    break;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>An array index as the map writes it: digits, no leading zero.</summary>
+    private static bool IsIndex(string token, out int index)
+    {
+        index = -1;
+        return token.Length is > 0 and < 10 && (token.Length == 1 || token[0] != '0') && !token.AsSpan().ContainsAnyExceptInRange('0', '9') &&
+            int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out index);
+    }
+
+    private static Dictionary<string, SourcePosition> MapYaml(ReadOnlySpan<byte> json, int[] linesAndColumns)
     {
         var positions = new Dictionary<string, SourcePosition>(linesAndColumns.Length / 2, StringComparer.Ordinal);
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = DocumentLimits.MaxDepth + 8 });
+        var reader = new Utf8JsonReader(json, ReaderOptions);
         reader.Read();
         var node = 0;
         Walk(ref reader, string.Empty);

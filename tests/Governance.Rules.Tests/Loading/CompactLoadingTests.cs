@@ -81,7 +81,7 @@ public sealed class CompactLoadingTests
         Assert.That(fast, Is.GreaterThan(0), "some sample takes the fast path");
     }
 
-    /// <summary>Compares the two paths; returns whether the fast path took the file (its source maps were not built yet).</summary>
+    /// <summary>Compares the two paths (records, findings, every source map entry and near misses); returns whether the fast path took the file.</summary>
     private static bool AssertSame(string file, byte[] content)
     {
         var full = ArtifactLoader.LoadContent(file, content, fastPath: false);
@@ -89,7 +89,7 @@ public sealed class CompactLoadingTests
         Assert.That(fast.Findings.Select(Describe), Is.EqualTo(full.Findings.Select(Describe)), $"{file}: findings");
         Assert.That(fast.FilesRead, Is.EqualTo(full.FilesRead), $"{file}: read");
         Assert.That(fast.Artifacts, Has.Count.EqualTo(full.Artifacts.Count), $"{file}: artifacts");
-        var tookFastPath = fast.Artifacts.Count > 0 && fast.Artifacts.All(a => !a.Document.Map.IsBuilt);
+        var tookFastPath = fast.Artifacts.Count > 0 && fast.Artifacts.All(a => a.Document.Map.IsCompact);
         for (var i = 0; i < full.Artifacts.Count; i++)
         {
             var (a, b) = (fast.Artifacts[i], full.Artifacts[i]);
@@ -98,6 +98,15 @@ public sealed class CompactLoadingTests
             Assert.That(a.Document.File, Is.EqualTo(b.Document.File));
             Assert.That(a.Document.Index, Is.EqualTo(b.Document.Index), $"{file} #{i}: index");
             Assert.That(a.Document.Map.Entries, Is.EquivalentTo(b.Document.Map.Entries), $"{file} #{i}: source map");
+            foreach (var (pointer, position) in b.Document.Map.Entries)
+            {
+                Assert.That(a.Document.Map.TryGetPosition(pointer, out var found), Is.True, $"{file} #{i}: {pointer} found");
+                Assert.That(found, Is.EqualTo(position), $"{file} #{i}: {pointer} position");
+                foreach (var near in new[] { pointer + "/0", pointer + "/x", pointer + "/01", pointer + "~2", pointer + "/-1" })
+                    Assert.That(a.Document.Map.Contains(near), Is.EqualTo(b.Document.Map.Contains(near)), $"{file} #{i}: {near}");
+            }
+
+            Assert.That(a.Document.Map.Contains("spec"), Is.False);
         }
 
         return tookFastPath;
