@@ -43,7 +43,7 @@ public static class Profile
                     {
                         var read = format == PortfolioFormat.Json
                             ? JsonDocumentParser.TryReadFast(bytes)
-                            : YamlDocumentParser.TryReadFast(TextDecoding.TryDecodeText(bytes, true, out _)!);
+                            : YamlDocumentParser.TryReadFast(bytes);
                         compact.AddRange(read ?? []);
                     }
 
@@ -80,6 +80,44 @@ public static class Profile
         finally
         {
             Directory.Delete(portfolio.Root, recursive: true);
+        }
+    }
+
+    /// <summary><c>memory --projects N --format F</c>: the heap that loading keeps, split into records and source documents.</summary>
+    public static int Memory(int projects, PortfolioFormat format)
+    {
+        var portfolio = Workload.Generate(projects, format);
+        try
+        {
+            var mb = portfolio.Bytes / 1e6;
+            var before = Heap();
+            var (records, documents) = Load(portfolio.Root);
+            var all = Heap();
+            var compact = documents.Count(d => d.Map.IsCompact);
+            documents.Clear();
+            var onlyRecords = Heap();
+            GC.KeepAlive(records);
+            Console.WriteLine($"{mb:F1} MB on disk, {records.Count} artifacts ({compact} read by the fast path). Heap kept after loading: {(all - before) / 1e6:F1} MB ({(all - before) / 1e6 / mb:F2}x disk); " +
+                $"records alone {(onlyRecords - before) / 1e6:F1} MB ({(onlyRecords - before) / 1e6 / mb:F2}x), source documents (compact form or maps) {(all - onlyRecords) / 1e6:F1} MB ({(all - onlyRecords) / 1e6 / mb:F2}x)");
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(portfolio.Root, recursive: true);
+        }
+
+        static (List<Governance.Rules.Model.Artifact> Records, List<SourceDocument> Documents) Load(string root)
+        {
+            var loaded = new ArtifactLoader().LoadPaths([root]);
+            return ([.. loaded.Artifacts.Select(a => a.Artifact)], [.. loaded.Artifacts.Select(a => a.Document)]);
+        }
+
+        static long Heap()
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            return GC.GetTotalMemory(forceFullCollection: true);
         }
     }
 

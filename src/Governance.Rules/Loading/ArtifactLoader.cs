@@ -160,8 +160,8 @@ public sealed class ArtifactLoader
         }
         else
         {
+            if (fastPath && TryLoadFast(displayPath, YamlDocumentParser.TryReadFast(bytes)) is { } fast) return fast;
             var text = TextDecoding.TryDecodeText(bytes, allowUtf16: true, out var decodeError);
-            if (fastPath && text is not null && TryLoadFast(displayPath, YamlDocumentParser.TryReadFast(text)) is { } fast) return fast;
             parsed = text is null ? new ParsedFile([], decodeError) : YamlDocumentParser.Parse(text);
         }
 

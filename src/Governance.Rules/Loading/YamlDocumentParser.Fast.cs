@@ -17,31 +17,45 @@ internal static partial class YamlDocumentParser
         MaxDepth = DocumentLimits.MaxDepth + 8,
     };
 
+    /// <summary>Buffers one loading thread reuses from file to file (dropped when a huge file made them huge).</summary>
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? threadBuffer;
+
+    [ThreadStatic]
+    private static List<int>? threadPositions;
+
     /// <summary>
-    /// Reads every document of <paramref name="text"/> into compact documents in one pass of the event parser, or
-    /// returns null when any document needs the full path: a syntax error, an alias, a null or blank value, a duplicate
-    /// key, a reversed date range, a root that is not a mapping, an envelope that is not a known artifact, or a limit
-    /// reached. The full path then reads the file again and reports exactly as it always did.
+    /// Reads every document of the UTF-8 <paramref name="input"/> into compact documents in one pass of the event
+    /// parser (no string of the whole file), or returns null when any document needs the full path: a syntax error, a
+    /// UTF-16 or invalid encoding, an alias, a null or blank value, a duplicate key, a reversed date range, a root that
+    /// is not a mapping, an envelope that is not a known artifact, or a limit reached. The full path then reads the file
+    /// again and reports exactly as it always did.
     /// </summary>
-    public static List<CompactDocument>? TryReadFast(string text)
+    public static List<CompactDocument>? TryReadFast(ReadOnlyMemory<byte> input)
     {
-        if (text.Length == 0 || FindExcessiveFlowNesting(text) is not null) return null;
+        if (TextDecoding.HasUtf16Bom(input.Span)) return null;
+        var bytes = TextDecoding.SkipUtf8Bom(input);
+        if (bytes.IsEmpty || TextDecoding.FindInvalidUtf8(bytes.Span) >= 0 || HasExcessiveFlowNesting(bytes.Span)) return null;
+        var array = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(bytes, out var segment) ? segment : new ArraySegment<byte>(bytes.ToArray());
+        using var text = new StreamReader(new MemoryStream(array.Array!, array.Offset, array.Count, writable: false), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: false);
+        var buffer = threadBuffer ??= new ArrayBufferWriter<byte>(64 * 1024);
+        var positions = threadPositions ??= new List<int>(4096);
         var documents = new List<CompactDocument>();
-        var buffer = new ArrayBufferWriter<byte>(Math.Min(text.Length + 256, 1 << 20));
         try
         {
-            var parser = new Parser(new Scanner(new SegmentReader(text, 0), skipComments: true));
+            var parser = new Parser(new Scanner(text, skipComments: true));
             parser.Consume<StreamStart>();
             while (!parser.Accept<StreamEnd>(out _))
             {
                 parser.Consume<DocumentStart>();
                 if (parser.Current is not MappingStart) return null;
                 buffer.ResetWrittenCount();
-                using var writer = new FastWriter(parser, buffer);
+                positions.Clear();
+                using var writer = new FastWriter(parser, buffer, positions);
                 if (!writer.WriteDocument()) return null;
                 parser.Consume<DocumentEnd>();
                 if (writer.Envelope() is not { } recordType) return null;
-                documents.Add(CompactDocument.FromYaml(buffer.WrittenSpan.ToArray(), writer.Positions(), recordType));
+                documents.Add(CompactDocument.FromYaml(buffer.WrittenSpan.ToArray(), [.. positions], recordType));
             }
 
             return documents.Count == 0 ? null : documents;
@@ -50,13 +64,38 @@ internal static partial class YamlDocumentParser
         {
             return null;
         }
+        finally
+        {
+            if (buffer.Capacity > 4 << 20) threadBuffer = null;
+            if (positions.Capacity > 1 << 20) threadPositions = null;
+        }
+    }
+
+    /// <summary>The check of <see cref="FindExcessiveFlowNesting"/> on UTF-8 bytes (brackets are ASCII), without the position.</summary>
+    private static bool HasExcessiveFlowNesting(ReadOnlySpan<byte> bytes)
+    {
+        var depth = 0;
+        while (true)
+        {
+            var next = bytes.IndexOfAny("[{]}"u8);
+            if (next < 0) return false;
+            if (bytes[next] is (byte)'[' or (byte)'{')
+            {
+                if (++depth > FlowNestingPrecheckLimit) return true;
+            }
+            else
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+
+            bytes = bytes[(next + 1)..];
+        }
     }
 
     /// <summary>Writes one document's events as JSON, checking on the way everything the fast path cannot take.</summary>
-    private sealed class FastWriter(IParser parser, ArrayBufferWriter<byte> buffer) : IDisposable
+    private sealed class FastWriter(IParser parser, ArrayBufferWriter<byte> buffer, List<int> positions) : IDisposable
     {
         private readonly Utf8JsonWriter writer = new(buffer, WriterOptions);
-        private readonly List<int> positions = new(256);
         private readonly List<HashSet<string>> keySets = [];
         private int nodes;
         private string? apiVersion;
@@ -69,8 +108,6 @@ internal static partial class YamlDocumentParser
             writer.Flush();
             return ok;
         }
-
-        public int[] Positions() => [.. positions];
 
         public void Dispose() => writer.Dispose();
 
