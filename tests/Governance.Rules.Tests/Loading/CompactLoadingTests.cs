@@ -35,6 +35,8 @@ public sealed class CompactLoadingTests
         yield return Case("block.yaml", Plan.Replace("title: Plan", "title: |\n    two\n    lines", StringComparison.Ordinal), fast: true);
         yield return Case("multi.yaml", Plan + "---\n" + Plan.Replace("plan-1", "plan-2", StringComparison.Ordinal) + "...\n", fast: true);
         yield return Case("dates.yaml", Plan + "  schedule: {start: 2026-01-01, end: 2026-02-01}\n", fast: true);
+        yield return Case("bom-crlf.yaml", "\uFEFF" + Plan.Replace("\n", "\r\n", StringComparison.Ordinal) + "  approvedBy: \"Zoë 🚀\"\r\n  version: v1\r\n", fast: true);
+        yield return Case("wide.json", "{\r\n\"apiVersion\": \"governance/v1\", \"kind\": \"ProjectPlan\",\r\n\"metadata\": {\"title\": \"Zoë 🚀\", \"id\": \"w\"}, \"spec\": {\"version\": \"ü\", \"approvedBy\": \"x\"}}", fast: true);
         yield return Case("plan.json", """{"apiVersion":"governance/v1","kind":"ProjectPlan","metadata":{"id":"p\u00e9","title":"A \"b\""},"spec":{"projectId":"x","budget":{"approved":{"amount":12.50,"currency":"EUR"}}}}""", fast: true);
         yield return Case("array.json", "\uFEFF[\n  {\"apiVersion\": \"governance/v1\", \"kind\": \"Project\", \"metadata\": {\"id\": \"a\"}, \"spec\": {}},\n  {\"apiVersion\": \"governance/v1\", \"kind\": \"ProjectPlan\", \"metadata\": {\"id\": \"b\"}, \"spec\": {\"projectId\": \"a\"}}\n]\n", fast: true);
 
