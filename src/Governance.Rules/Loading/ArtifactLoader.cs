@@ -37,9 +37,12 @@ public sealed class ArtifactLoader
         {
             var file = files[i];
             byte[] bytes;
+            FileBytes again;
             try
             {
-                var length = new FileInfo(file.FullPath).Length;
+                var info = new FileInfo(file.FullPath);
+                var length = info.Length;
+                again = new FileBytes(file.FullPath, length, info.LastWriteTimeUtc);
                 if (length > DocumentLimits.MaxFileBytes)
                 {
                     results[i] = new FileResult([], [Parse(file.DisplayPath, $"The file is {length:N0} bytes, more than the {DocumentLimits.MaxFileBytes:N0} bytes one file may have; split it", 1, 1)], true);
@@ -54,7 +57,7 @@ public sealed class ArtifactLoader
                 return;
             }
 
-            results[i] = LoadFile(file.DisplayPath, bytes, file.Explicit);
+            results[i] = LoadFile(file.DisplayPath, bytes, file.Explicit, readAgain: bytes.Length == again.Length ? again : null);
             options.FileRead?.Invoke();
         });
 
@@ -149,18 +152,18 @@ public sealed class ArtifactLoader
     private static string Display(string fullPath, string workingDirectory) =>
         Path.GetRelativePath(workingDirectory, fullPath).Replace('\\', '/');
 
-    private static FileResult LoadFile(string displayPath, ReadOnlyMemory<byte> bytes, bool explicitFile, bool fastPath = true)
+    private static FileResult LoadFile(string displayPath, ReadOnlyMemory<byte> bytes, bool explicitFile, bool fastPath = true, FileBytes? readAgain = null)
     {
         var isJson = string.Equals(Path.GetExtension(displayPath), ".json", StringComparison.OrdinalIgnoreCase);
         ParsedFile parsed;
         if (isJson)
         {
-            if (fastPath && TryLoadFast(displayPath, JsonDocumentParser.TryReadFast(bytes)) is { } fast) return fast;
+            if (fastPath && TryLoadFast(displayPath, JsonDocumentParser.TryReadFast(bytes), readAgain) is { } fast) return fast;
             parsed = JsonDocumentParser.Parse(bytes);
         }
         else
         {
-            if (fastPath && TryLoadFast(displayPath, YamlDocumentParser.TryReadFast(bytes)) is { } fast) return fast;
+            if (fastPath && TryLoadFast(displayPath, YamlDocumentParser.TryReadFast(bytes), readAgain: null) is { } fast) return fast;
             var text = TextDecoding.TryDecodeText(bytes, allowUtf16: true, out var decodeError);
             parsed = text is null ? new ParsedFile([], decodeError) : YamlDocumentParser.Parse(text);
         }
@@ -193,7 +196,7 @@ public sealed class ArtifactLoader
     /// its JSON bytes, and its source map waits until a finding needs it. Null when any document fails strict
     /// deserialization: the full path then reads the file again, so findings are exactly those it always gave.
     /// </summary>
-    private static FileResult? TryLoadFast(string displayPath, List<CompactDocument>? documents)
+    private static FileResult? TryLoadFast(string displayPath, List<CompactDocument>? documents, FileBytes? readAgain)
     {
         if (documents is null) return null;
         var artifacts = new List<LoadedArtifact>(documents.Count);
@@ -212,6 +215,11 @@ public sealed class ArtifactLoader
 
             if (artifact is null || !WithinRanges(artifact)) return null;
             artifacts.Add(new LoadedArtifact(artifact, new SourceDocument(displayPath, i, document.CreateMap())));
+        }
+
+        if (readAgain is not null)
+        {
+            foreach (var document in documents) document.ReadAgainFrom(readAgain);
         }
 
         return new FileResult(artifacts, [], Read: true);

@@ -5,15 +5,18 @@ namespace Governance.Rules.Loading;
 
 /// <summary>
 /// A document the fast path read: its JSON bytes (the records deserialize from them) and what it takes to build its
-/// source map on demand. JSON keeps the file's bytes and rescans them; YAML keeps a line and a column per node, in
-/// document order, which a walk of the JSON bytes turns back into pointers.
+/// source map on demand. JSON rescans the file's bytes (kept for content given in memory, read again for files); YAML
+/// keeps a line and a column per node, in document order, which a walk of the JSON bytes turns back into pointers.
 /// </summary>
 internal sealed class CompactDocument
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = DocumentLimits.MaxDepth + 8 };
 
     /// <summary>The bytes navigated: the document's own JSON (YAML), or the whole file (JSON).</summary>
-    private readonly ReadOnlyMemory<byte> source;
+    private ReadOnlyMemory<byte> source;
+
+    /// <summary>JSON loaded from a file: where to read the bytes again once <see cref="source"/> is let go.</summary>
+    private FileBytes? file;
 
     /// <summary>JSON: the element of the file's root array (-1: the root itself). YAML: -1.</summary>
     private readonly int element;
@@ -30,8 +33,8 @@ internal sealed class CompactDocument
         this.linesAndColumns = linesAndColumns;
     }
 
-    /// <summary>The document as UTF-8 JSON.</summary>
-    public ReadOnlyMemory<byte> Json { get; }
+    /// <summary>The document as UTF-8 JSON (empty once <see cref="ReadAgainFrom"/> let the bytes go).</summary>
+    public ReadOnlyMemory<byte> Json { get; private set; }
 
     /// <summary>The record type its kind names.</summary>
     public Type RecordType { get; }
@@ -52,9 +55,35 @@ internal sealed class CompactDocument
         return text is not null && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
     }
 
-    /// <summary>Every pointer and position, as the full path's source map holds them.</summary>
-    public Dictionary<string, SourcePosition> BuildMap() =>
-        linesAndColumns is null ? JsonDocumentParser.MapPositions(source, element) : MapYaml(source.Span, linesAndColumns);
+    /// <summary>
+    /// For a JSON document loaded from a file, once its record is built: lets the file's bytes go and reads them again
+    /// from <paramref name="bytes"/> when a position is asked for, so a run keeps no copy of the portfolio's JSON.
+    /// </summary>
+    public void ReadAgainFrom(FileBytes bytes)
+    {
+        if (linesAndColumns is not null) return; // YAML: the JSON bytes are the document's only form
+        file = bytes;
+        source = default;
+        Json = default;
+    }
+
+    /// <summary>Every pointer and position, as the full path's source map holds them (empty if the file changed since).</summary>
+    public Dictionary<string, SourcePosition> BuildMap()
+    {
+        if (!TryGetSource(out var bytes)) return new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
+        return linesAndColumns is null ? JsonDocumentParser.MapPositions(bytes, element) : MapYaml(bytes.Span, linesAndColumns);
+    }
+
+    private bool TryGetSource(out ReadOnlyMemory<byte> bytes)
+    {
+        if (file is null)
+        {
+            bytes = source;
+            return true;
+        }
+
+        return file.TryRead(out bytes);
+    }
 
     /// <summary>
     /// The position of the node at <paramref name="pointer"/>, found by walking the JSON to it (siblings skipped): a few
@@ -66,7 +95,8 @@ internal sealed class CompactDocument
         if (pointer.Length > 0 && pointer[0] != '/') return false;
         var tokens = JsonPointer.Tokens(pointer);
         if (tokens.Count > 0 && JsonPointer.FromTokens(tokens) != pointer) return false; // the map holds canonical pointers only
-        var reader = new Utf8JsonReader(source.Span, ReaderOptions);
+        if (!TryGetSource(out var bytes)) return false;
+        var reader = new Utf8JsonReader(bytes.Span, ReaderOptions);
         reader.Read();
         if (element >= 0 && !Child(ref reader, element, ordinal: 0, out _)) return false;
         var ordinal = 0;
@@ -88,7 +118,7 @@ internal sealed class CompactDocument
 
         if (linesAndColumns is null)
         {
-            var (line, column) = TextDecoding.LineAndColumn(source.Span, (int)reader.TokenStartIndex);
+            var (line, column) = TextDecoding.LineAndColumn(bytes.Span, (int)reader.TokenStartIndex);
             position = new SourcePosition(line, column);
         }
         else
@@ -190,6 +220,41 @@ internal sealed class CompactDocument
                 var index = 0;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray) Walk(ref reader, JsonPointer.Append(pointer, index++));
             }
+        }
+    }
+}
+
+/// <summary>
+/// A file's bytes, read again on demand (a weak cache keeps them while they are in use), and used only while the file
+/// still has the length and write time it had when it was loaded; otherwise its positions are unknown (line 0), never wrong.
+/// </summary>
+internal sealed class FileBytes(string fullPath, long length, DateTime lastWriteUtc)
+{
+    private readonly WeakReference<byte[]?> cache = new(null);
+
+    /// <summary>The length the file had when it was loaded.</summary>
+    public long Length => length;
+
+    public bool TryRead(out ReadOnlyMemory<byte> bytes)
+    {
+        bytes = default;
+        try
+        {
+            var info = new FileInfo(fullPath);
+            if (!info.Exists || info.Length != length || info.LastWriteTimeUtc != lastWriteUtc) return false;
+            if (!cache.TryGetTarget(out var content))
+            {
+                content = File.ReadAllBytes(fullPath);
+                if (content.Length != length) return false;
+                cache.SetTarget(content);
+            }
+
+            bytes = TextDecoding.SkipUtf8Bom(content);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 }

@@ -83,6 +83,39 @@ public sealed class CompactLoadingTests
         Assert.That(fast, Is.GreaterThan(0), "some sample takes the fast path");
     }
 
+    [Test]
+    public void Json_files_are_read_again_for_positions_and_a_changed_file_gives_none_rather_than_wrong_ones()
+    {
+        var folder = Directory.CreateTempSubdirectory("governance-compact-");
+        try
+        {
+            var content = "[\n  {\"apiVersion\": \"governance/v1\", \"kind\": \"Project\", \"metadata\": {\"id\": \"a\"}, \"spec\": {}},\n" +
+                "  {\"apiVersion\": \"governance/v1\", \"kind\": \"ProjectPlan\", \"metadata\": {\"id\": \"b\", \"title\": \"Zoë\"}, \"spec\": {\"projectId\": \"a\"}}\n]\n";
+            var path = Path.Combine(folder.FullName, "two.json");
+            File.WriteAllText(path, content);
+            var loaded = new ArtifactLoader().LoadPaths([folder.FullName]);
+            var full = ArtifactLoader.LoadContent("two.json", Encoding.UTF8.GetBytes(content), fastPath: false);
+            Assert.That(loaded.Artifacts, Has.Count.EqualTo(2));
+            for (var i = 0; i < 2; i++)
+            {
+                Assert.That(loaded.Artifacts[i].Document.Map.IsCompact, Is.True);
+                foreach (var (pointer, position) in full.Artifacts[i].Document.Map.Entries)
+                {
+                    Assert.That(loaded.Artifacts[i].Document.Map.TryGetPosition(pointer, out var found), Is.True, pointer);
+                    Assert.That(found, Is.EqualTo(position), pointer);
+                }
+            }
+
+            File.WriteAllText(path, content.Replace("\"b\"", "\"bb\"", StringComparison.Ordinal));
+            Assert.That(loaded.Artifacts[1].Document.Map.TryGetPosition("/metadata/title", out _), Is.False);
+            Assert.That(loaded.Artifacts[1].Document.Map.Count, Is.Zero);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     /// <summary>Compares the two paths (records, findings, every source map entry and near misses); returns whether the fast path took the file.</summary>
     private static bool AssertSame(string file, byte[] content)
     {
