@@ -37,9 +37,12 @@ internal sealed class ArtifactLoader
         {
             var file = files[i];
             byte[] bytes;
+            FileBytes again;
             try
             {
-                var length = new FileInfo(file.FullPath).Length;
+                var info = new FileInfo(file.FullPath);
+                var length = info.Length;
+                again = new FileBytes(file.FullPath, length, info.LastWriteTimeUtc);
                 if (length > DocumentLimits.MaxFileBytes)
                 {
                     results[i] = new FileResult([], [Parse(file.DisplayPath, $"The file is {length:N0} bytes, more than the {DocumentLimits.MaxFileBytes:N0} bytes one file may have; split it", 1, 1)], true);
@@ -54,7 +57,7 @@ internal sealed class ArtifactLoader
                 return;
             }
 
-            results[i] = LoadFile(file.DisplayPath, bytes, file.Explicit);
+            results[i] = LoadFile(file.DisplayPath, bytes, file.Explicit, readAgain: bytes.Length == again.Length ? again : null);
             options.FileRead?.Invoke(file.DisplayPath);
         });
 
@@ -71,7 +74,7 @@ internal sealed class ArtifactLoader
     }
 
     /// <summary>
-    /// Reads <paramref name="content"/> to its end and loads it like <see cref="LoadContent"/>. Content over
+    /// Reads <paramref name="content"/> to its end and loads it like <see cref="LoadContent(string, ReadOnlyMemory{byte})"/>. Content over
     /// <see cref="DocumentLimits.MaxFileBytes"/>, or a stream that fails to read, becomes a GOV001 finding.
     /// </summary>
     internal async Task<LoadResult> LoadStreamAsync(string displayPath, Stream content, CancellationToken cancellationToken)
@@ -97,6 +100,10 @@ internal sealed class ArtifactLoader
 
         return LoadContent(displayPath, buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
     }
+
+    /// <summary>Loads one file's content, with the fast path or (for tests comparing the two) only the full path.</summary>
+    internal static LoadResult LoadContent(string displayPath, ReadOnlyMemory<byte> content, bool fastPath) =>
+        Combine([LoadFile(displayPath, content, explicitFile: true, fastPath)]);
 
     private static LoadResult Combine(FileResult[] results)
     {
@@ -173,16 +180,18 @@ internal sealed class ArtifactLoader
     private static string Display(string fullPath, string workingDirectory) =>
         Path.GetRelativePath(workingDirectory, fullPath).Replace('\\', '/');
 
-    private static FileResult LoadFile(string displayPath, ReadOnlyMemory<byte> bytes, bool explicitFile)
+    private static FileResult LoadFile(string displayPath, ReadOnlyMemory<byte> bytes, bool explicitFile, bool fastPath = true, FileBytes? readAgain = null)
     {
         var isJson = string.Equals(Path.GetExtension(displayPath), ".json", StringComparison.OrdinalIgnoreCase);
         ParsedFile parsed;
         if (isJson)
         {
+            if (fastPath && TryLoadFast(displayPath, JsonDocumentParser.TryReadFast(bytes), readAgain) is { } fast) return fast;
             parsed = JsonDocumentParser.Parse(bytes);
         }
         else
         {
+            if (fastPath && TryLoadFast(displayPath, YamlDocumentParser.TryReadFast(bytes), readAgain: null) is { } fast) return fast;
             var text = TextDecoding.TryDecodeText(bytes, allowUtf16: true, out var decodeError);
             parsed = text is null ? new ParsedFile([], decodeError) : YamlDocumentParser.Parse(text);
         }
@@ -208,6 +217,40 @@ internal sealed class ArtifactLoader
 
         if (parsed.Error is { } fatal) findings.Add(Parse(displayPath, fatal.Message, fatal.Line, fatal.Column));
         return new FileResult(artifacts, findings, Read: true);
+    }
+
+    /// <summary>
+    /// The fast path: every document of the file passed the read-only checks, so each record deserializes strictly from
+    /// its JSON bytes, and its source map waits until a finding needs it. Null when any document fails strict
+    /// deserialization: the full path then reads the file again, so findings are exactly those it always gave.
+    /// </summary>
+    private static FileResult? TryLoadFast(string displayPath, List<CompactDocument>? documents, FileBytes? readAgain)
+    {
+        if (documents is null) return null;
+        var artifacts = new List<LoadedArtifact>(documents.Count);
+        for (var i = 0; i < documents.Count; i++)
+        {
+            var document = documents[i];
+            Artifact? artifact;
+            try
+            {
+                artifact = (Artifact?)JsonSerializer.Deserialize(document.Json.Span, document.RecordType, ArtifactSerialization.StrictOptions);
+            }
+            catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or NotSupportedException)
+            {
+                return null;
+            }
+
+            if (artifact is null || !WithinRanges(artifact)) return null;
+            artifacts.Add(new LoadedArtifact(artifact, new SourceDocument(displayPath, i, document.CreateMap())));
+        }
+
+        if (readAgain is not null)
+        {
+            foreach (var document in documents) document.ReadAgainFrom(readAgain);
+        }
+
+        return new FileResult(artifacts, [], Read: true);
     }
 
     /// <summary>A root sequence (JSON array or YAML sequence) holds one artifact per element, each with its own pointers.</summary>

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace Governance.Rules.Loading;
 
 /// <summary>Reads strict JSON (UTF-8) into JSON nodes with the line and column of every node.</summary>
-internal static class JsonDocumentParser
+internal static partial class JsonDocumentParser
 {
     public static ParsedFile Parse(ReadOnlyMemory<byte> input)
     {
@@ -28,7 +28,7 @@ internal static class JsonDocumentParser
         try
         {
             reader.Read();
-            var root = ReadValue(ref reader, bytes.Span, lines, positions, string.Empty);
+            var root = ReadValue(ref reader, bytes.Span, lines, positions, string.Empty, build: true);
             if (reader.Read())
             {
                 var (line, column) = lines.Position(bytes.Span, (int)reader.TokenStartIndex);
@@ -62,35 +62,43 @@ internal static class JsonDocumentParser
         return message.TrimEnd('.', ' ');
     }
 
-    private static JsonNode? ReadValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> bytes, LineIndex lines, Dictionary<string, SourcePosition> positions, string pointer)
+    /// <summary>Reads a value into a node with its positions, or (<paramref name="build"/> false) only its positions.</summary>
+    private static JsonNode? ReadValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> bytes, LineIndex lines, Dictionary<string, SourcePosition> positions, string pointer, bool build)
     {
         var (line, column) = lines.Position(bytes, (int)reader.TokenStartIndex);
         positions[pointer] = new SourcePosition(line, column);
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
-                var obj = new JsonObject();
+                var obj = build ? new JsonObject() : null;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    var namePosition = lines.Position(bytes, (int)reader.TokenStartIndex);
                     var name = reader.GetString()!;
-                    if (obj.ContainsKey(name))
+                    if (obj is not null && obj.ContainsKey(name))
+                    {
+                        var namePosition = lines.Position(bytes, (int)reader.TokenStartIndex);
                         throw new DocumentException($"Duplicate key '{name}'", new SourcePosition(namePosition.Line, namePosition.Column));
+                    }
+
                     reader.Read();
-                    obj[name] = ReadValue(ref reader, bytes, lines, positions, JsonPointer.Append(pointer, name));
+                    var child = ReadValue(ref reader, bytes, lines, positions, JsonPointer.Append(pointer, name), build);
+                    if (obj is not null) obj[name] = child;
                 }
 
                 return obj;
             case JsonTokenType.StartArray:
-                var array = new JsonArray();
+                var array = build ? new JsonArray() : null;
                 var index = 0;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    array.Add(ReadValue(ref reader, bytes, lines, positions, JsonPointer.Append(pointer, index)));
+                    var item = ReadValue(ref reader, bytes, lines, positions, JsonPointer.Append(pointer, index), build);
+                    array?.Add(item);
                     index++;
                 }
 
                 return array;
+            case JsonTokenType.String or JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False when !build:
+                return null;
             case JsonTokenType.String:
                 return JsonValue.Create(reader.GetString());
             case JsonTokenType.Number:

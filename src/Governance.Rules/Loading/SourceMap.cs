@@ -5,21 +5,41 @@ namespace Governance.Rules.Loading;
 /// <param name="Column">1-based column.</param>
 internal readonly record struct SourcePosition(int Line, int Column);
 
-/// <summary>Maps the JSON pointers of one document (relative to the artifact's root) to positions in its file.</summary>
+/// <summary>
+/// Maps the JSON pointers of one document (relative to the artifact's root) to positions in its file. For documents the
+/// loader's fast path read, no map is kept: each question walks the document's compact form to the node asked about.
+/// </summary>
 internal sealed class SourceMap
 {
-    private readonly Dictionary<string, SourcePosition> positions;
+    private readonly Dictionary<string, SourcePosition>? positions;
+    private readonly CompactDocument? compact;
+    private Dictionary<string, SourcePosition>? built;
 
     internal SourceMap(Dictionary<string, SourcePosition> positions) => this.positions = positions;
 
+    /// <summary>A map that answers each question by walking <paramref name="document"/> (the loader's fast path).</summary>
+    internal SourceMap(CompactDocument document) => compact = document;
+
+    /// <summary>Whether the map answers from a compact document rather than a dictionary of every node.</summary>
+    internal bool IsCompact => compact is not null;
+
+    /// <summary>Every pointer and its position (built on first use for a compact document; for tests and <see cref="Count"/>).</summary>
+    internal IReadOnlyDictionary<string, SourcePosition> Entries =>
+        positions ?? LazyInitializer.EnsureInitialized(ref built, () => compact!.BuildMap());
+
     /// <summary>Number of nodes mapped.</summary>
-    public int Count => positions.Count;
+    public int Count => Entries.Count;
 
     /// <summary>The position where the node at <paramref name="pointer"/> starts.</summary>
-    public bool TryGetPosition(string pointer, out SourcePosition position) => positions.TryGetValue(pointer, out position);
+    public bool TryGetPosition(string pointer, out SourcePosition position)
+    {
+        ArgumentNullException.ThrowIfNull(pointer);
+        if (positions is not null) return positions.TryGetValue(pointer, out position);
+        return compact!.TryGetPosition(pointer, out position);
+    }
 
     /// <summary>Whether the document has a node at <paramref name="pointer"/>.</summary>
-    public bool Contains(string pointer) => positions.ContainsKey(pointer);
+    public bool Contains(string pointer) => TryGetPosition(pointer, out _);
 }
 
 /// <summary>The file and place a document came from.</summary>

@@ -281,27 +281,49 @@ internal static partial class YamlDocumentParser
     }
 
     /// <summary>Resolves a scalar with the YAML 1.2 core schema.</summary>
-    internal static JsonNode? Resolve(Scalar scalar)
+    internal static JsonNode? Resolve(Scalar scalar) => ResolveKind(scalar, out var number) switch
     {
+        ScalarKind.Null => null,
+        ScalarKind.True => JsonValue.Create(true),
+        ScalarKind.False => JsonValue.Create(false),
+        ScalarKind.Number => JsonValue.Create(number),
+        _ => JsonValue.Create(scalar.Value),
+    };
+
+    /// <summary>What a scalar resolves to with the YAML 1.2 core schema; <paramref name="number"/> is set for a number.</summary>
+    internal static ScalarKind ResolveKind(Scalar scalar, out decimal number)
+    {
+        number = 0;
         var value = scalar.Value;
-        if ((!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific && scalar.Tag.Value == StrTag) || scalar.Style is not ScalarStyle.Plain) return JsonValue.Create(value);
-        if (value.Length == 0 || value is "~" or "null" or "Null" or "NULL") return null;
-        if (value is "true" or "True" or "TRUE") return JsonValue.Create(true);
-        if (value is "false" or "False" or "FALSE") return JsonValue.Create(false);
-        if (IntPattern().IsMatch(value) && decimal.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
-            return JsonValue.Create(integer);
+        if ((!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific && scalar.Tag.Value == StrTag) || scalar.Style is not ScalarStyle.Plain) return ScalarKind.String;
+        if (value.Length == 0 || value is "~" or "null" or "Null" or "NULL") return ScalarKind.Null;
+        if (value is "true" or "True" or "TRUE") return ScalarKind.True;
+        if (value is "false" or "False" or "FALSE") return ScalarKind.False;
+        if (IntPattern().IsMatch(value) && decimal.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number))
+            return ScalarKind.Number;
         if (value.StartsWith("0o", StringComparison.Ordinal) && value.Length > 2 && value.AsSpan(2).ContainsAnyExceptInRange('0', '7') is false)
         {
-            try { return JsonValue.Create((decimal)Convert.ToInt64(value[2..], 8)); }
-            catch (OverflowException) { return JsonValue.Create(value); }
+            try
+            {
+                number = Convert.ToInt64(value[2..], 8);
+                return ScalarKind.Number;
+            }
+            catch (OverflowException)
+            {
+                return ScalarKind.String;
+            }
         }
 
         if (value.StartsWith("0x", StringComparison.Ordinal) && value.Length > 2 &&
             long.TryParse(value.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var hex))
-            return JsonValue.Create((decimal)hex);
-        if (FloatPattern().IsMatch(value) && decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-            return JsonValue.Create(number);
-        return JsonValue.Create(value);
+        {
+            number = hex;
+            return ScalarKind.Number;
+        }
+
+        if (FloatPattern().IsMatch(value) && decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out number))
+            return ScalarKind.Number;
+        return ScalarKind.String;
     }
 
     [GeneratedRegex("^[-+]?[0-9]+$", RegexOptions.CultureInvariant)]
@@ -309,6 +331,25 @@ internal static partial class YamlDocumentParser
 
     [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex FloatPattern();
+}
+
+/// <summary>What a YAML scalar resolves to.</summary>
+internal enum ScalarKind
+{
+    /// <summary>A string.</summary>
+    String,
+
+    /// <summary>Null (an empty plain scalar, <c>~</c> or <c>null</c>).</summary>
+    Null,
+
+    /// <summary>True.</summary>
+    True,
+
+    /// <summary>False.</summary>
+    False,
+
+    /// <summary>A number (held as a decimal).</summary>
+    Number,
 }
 
 /// <summary>A problem that makes one document unusable without breaking the stream.</summary>

@@ -1,0 +1,260 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Governance.Rules.Loading;
+
+/// <summary>
+/// A document the fast path read: its JSON bytes (the records deserialize from them) and what it takes to build its
+/// source map on demand. JSON rescans the file's bytes (kept for content given in memory, read again for files); YAML
+/// keeps a line and a column per node, in document order, which a walk of the JSON bytes turns back into pointers.
+/// </summary>
+internal sealed class CompactDocument
+{
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = DocumentLimits.MaxDepth + 8 };
+
+    /// <summary>The bytes navigated: the document's own JSON (YAML), or the whole file (JSON).</summary>
+    private ReadOnlyMemory<byte> source;
+
+    /// <summary>JSON loaded from a file: where to read the bytes again once <see cref="source"/> is let go.</summary>
+    private FileBytes? file;
+
+    /// <summary>JSON: the element of the file's root array (-1: the root itself). YAML: -1.</summary>
+    private readonly int element;
+
+    /// <summary>YAML: line and column of every node in document order; JSON: null (positions come from byte offsets).</summary>
+    private readonly int[]? linesAndColumns;
+
+    private CompactDocument(ReadOnlyMemory<byte> json, Type recordType, ReadOnlyMemory<byte> source, int element, int[]? linesAndColumns)
+    {
+        Json = json;
+        RecordType = recordType;
+        this.source = source;
+        this.element = element;
+        this.linesAndColumns = linesAndColumns;
+    }
+
+    /// <summary>The document as UTF-8 JSON (empty once <see cref="ReadAgainFrom"/> let the bytes go).</summary>
+    public ReadOnlyMemory<byte> Json { get; private set; }
+
+    /// <summary>The record type its kind names.</summary>
+    public Type RecordType { get; }
+
+    /// <summary>A source map that answers by navigating this document (no map is built unless every entry is asked for).</summary>
+    public SourceMap CreateMap() => new(this);
+
+    public static CompactDocument FromJson(ReadOnlyMemory<byte> file, int element, ReadOnlyMemory<byte> json, Type recordType) =>
+        new(json, recordType, file, element, null);
+
+    public static CompactDocument FromYaml(byte[] json, int[] linesAndColumns, Type recordType) =>
+        new(json, recordType, json, -1, linesAndColumns);
+
+    /// <summary>A date as range checks read it (<c>yyyy-MM-dd</c>).</summary>
+    public static bool TryDate(string? text, out DateOnly date)
+    {
+        date = default;
+        return text is not null && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    }
+
+    /// <summary>
+    /// For a JSON document loaded from a file, once its record is built: lets the file's bytes go and reads them again
+    /// from <paramref name="bytes"/> when a position is asked for, so a run keeps no copy of the portfolio's JSON.
+    /// </summary>
+    public void ReadAgainFrom(FileBytes bytes)
+    {
+        if (linesAndColumns is not null) return; // YAML: the JSON bytes are the document's only form
+        file = bytes;
+        source = default;
+        Json = default;
+    }
+
+    /// <summary>Every pointer and position, as the full path's source map holds them (empty if the file changed since).</summary>
+    public Dictionary<string, SourcePosition> BuildMap()
+    {
+        if (!TryGetSource(out var bytes)) return new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
+        return linesAndColumns is null ? JsonDocumentParser.MapPositions(bytes, element) : MapYaml(bytes.Span, linesAndColumns);
+    }
+
+    private bool TryGetSource(out ReadOnlyMemory<byte> bytes)
+    {
+        if (file is null)
+        {
+            bytes = source;
+            return true;
+        }
+
+        return file.TryRead(out bytes);
+    }
+
+    /// <summary>
+    /// The position of the node at <paramref name="pointer"/>, found by walking the JSON to it (siblings skipped): a few
+    /// microseconds for one finding, against a dictionary of every node kept for the whole run.
+    /// </summary>
+    public bool TryGetPosition(string pointer, out SourcePosition position)
+    {
+        position = default;
+        if (pointer.Length > 0 && pointer[0] != '/') return false;
+        var tokens = JsonPointer.Tokens(pointer);
+        if (tokens.Count > 0 && JsonPointer.FromTokens(tokens) != pointer) return false; // the map holds canonical pointers only
+        if (!TryGetSource(out var bytes)) return false;
+        var reader = new Utf8JsonReader(bytes.Span, ReaderOptions);
+        reader.Read();
+        if (element >= 0 && !Child(ref reader, element, ordinal: 0, out _)) return false;
+        var ordinal = 0;
+        foreach (var token in tokens)
+        {
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                if (!Property(ref reader, token, ordinal, out ordinal)) return false;
+            }
+            else if (reader.TokenType == JsonTokenType.StartArray)
+            {
+                if (!IsIndex(token, out var index) || !Child(ref reader, index, ordinal, out ordinal)) return false;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (linesAndColumns is null)
+        {
+            var (line, column) = TextDecoding.LineAndColumn(bytes.Span, (int)reader.TokenStartIndex);
+            position = new SourcePosition(line, column);
+        }
+        else
+        {
+            position = new SourcePosition(linesAndColumns[ordinal * 2], linesAndColumns[(ordinal * 2) + 1]);
+        }
+
+        return true;
+    }
+
+    /// <summary>Moves from an object to the value of its property <paramref name="name"/>; tracks the node ordinal.</summary>
+    private static bool Property(ref Utf8JsonReader reader, string name, int ordinal, out int childOrdinal)
+    {
+        childOrdinal = ordinal + 1;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var match = reader.ValueTextEquals(name);
+            reader.Read();
+            if (match) return true;
+            childOrdinal += SkipCounting(ref reader);
+        }
+
+        return false;
+    }
+
+    /// <summary>Moves from an array to its element <paramref name="index"/>; tracks the node ordinal.</summary>
+    private static bool Child(ref Utf8JsonReader reader, int index, int ordinal, out int childOrdinal)
+    {
+        childOrdinal = ordinal + 1;
+        if (reader.TokenType != JsonTokenType.StartArray) return false;
+        for (var i = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; i++)
+        {
+            if (i == index) return true;
+            childOrdinal += SkipCounting(ref reader);
+        }
+
+        return false;
+    }
+
+    /// <summary>Skips the value at the reader; returns how many nodes (objects, arrays, scalars) it holds.</summary>
+    private static int SkipCounting(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray)) return 1;
+        int count = 1, depth = 1;
+        while (depth > 0 && reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                    count++;
+                    depth++;
+                    break;
+                case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                    depth--;
+                    break;
+                case JsonTokenType.PropertyName:
+                    break;
+                default:
+                    count++;
+                    break;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>An array index as the map writes it: digits, no leading zero.</summary>
+    private static bool IsIndex(string token, out int index)
+    {
+        index = -1;
+        return token.Length is > 0 and < 10 && (token.Length == 1 || token[0] != '0') && !token.AsSpan().ContainsAnyExceptInRange('0', '9') &&
+            int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out index);
+    }
+
+    private static Dictionary<string, SourcePosition> MapYaml(ReadOnlySpan<byte> json, int[] linesAndColumns)
+    {
+        var positions = new Dictionary<string, SourcePosition>(linesAndColumns.Length / 2, StringComparer.Ordinal);
+        var reader = new Utf8JsonReader(json, ReaderOptions);
+        reader.Read();
+        var node = 0;
+        Walk(ref reader, string.Empty);
+        return positions;
+
+        void Walk(ref Utf8JsonReader reader, string pointer)
+        {
+            positions[pointer] = new SourcePosition(linesAndColumns[node * 2], linesAndColumns[(node * 2) + 1]);
+            node++;
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    Walk(ref reader, JsonPointer.Append(pointer, name));
+                }
+            }
+            else if (reader.TokenType == JsonTokenType.StartArray)
+            {
+                var index = 0;
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray) Walk(ref reader, JsonPointer.Append(pointer, index++));
+            }
+        }
+    }
+}
+
+/// <summary>
+/// A file's bytes, read again on demand (a weak cache keeps them while they are in use), and used only while the file
+/// still has the length and write time it had when it was loaded; otherwise its positions are unknown (line 0), never wrong.
+/// </summary>
+internal sealed class FileBytes(string fullPath, long length, DateTime lastWriteUtc)
+{
+    private readonly WeakReference<byte[]?> cache = new(null);
+
+    /// <summary>The length the file had when it was loaded.</summary>
+    public long Length => length;
+
+    public bool TryRead(out ReadOnlyMemory<byte> bytes)
+    {
+        bytes = default;
+        try
+        {
+            var info = new FileInfo(fullPath);
+            if (!info.Exists || info.Length != length || info.LastWriteTimeUtc != lastWriteUtc) return false;
+            if (!cache.TryGetTarget(out var content))
+            {
+                content = File.ReadAllBytes(fullPath);
+                if (content.Length != length) return false;
+                cache.SetTarget(content);
+            }
+
+            bytes = TextDecoding.SkipUtf8Bom(content);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,223 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Governance.Rules.Loading;
+
+/// <summary>The fast path: YAML events written straight into JSON bytes, with a compact position per node.</summary>
+internal static partial class YamlDocumentParser
+{
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        SkipValidation = true,
+        Indented = false,
+        MaxDepth = DocumentLimits.MaxDepth + 8,
+    };
+
+    /// <summary>Buffers one loading thread reuses from file to file (dropped when a huge file made them huge).</summary>
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? threadBuffer;
+
+    [ThreadStatic]
+    private static List<int>? threadPositions;
+
+    /// <summary>
+    /// Reads every document of the UTF-8 <paramref name="input"/> into compact documents in one pass of the event
+    /// parser (no string of the whole file), or returns null when any document needs the full path: a syntax error, a
+    /// UTF-16 or invalid encoding, an alias, a null or blank value, a duplicate key, a reversed date range, a root that
+    /// is not a mapping, an envelope that is not a known artifact, or a limit reached. The full path then reads the file
+    /// again and reports exactly as it always did.
+    /// </summary>
+    public static List<CompactDocument>? TryReadFast(ReadOnlyMemory<byte> input)
+    {
+        if (TextDecoding.HasUtf16Bom(input.Span)) return null;
+        var bytes = TextDecoding.SkipUtf8Bom(input);
+        if (bytes.IsEmpty || TextDecoding.FindInvalidUtf8(bytes.Span) >= 0 || HasExcessiveFlowNesting(bytes.Span)) return null;
+        var array = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(bytes, out var segment) ? segment : new ArraySegment<byte>(bytes.ToArray());
+        using var text = new StreamReader(new MemoryStream(array.Array!, array.Offset, array.Count, writable: false), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: false);
+        var buffer = threadBuffer ??= new ArrayBufferWriter<byte>(64 * 1024);
+        var positions = threadPositions ??= new List<int>(4096);
+        var documents = new List<CompactDocument>();
+        try
+        {
+            var parser = new Parser(new Scanner(text, skipComments: true));
+            parser.Consume<StreamStart>();
+            while (!parser.Accept<StreamEnd>(out _))
+            {
+                parser.Consume<DocumentStart>();
+                if (parser.Current is not MappingStart) return null;
+                buffer.ResetWrittenCount();
+                positions.Clear();
+                using var writer = new FastWriter(parser, buffer, positions);
+                if (!writer.WriteDocument()) return null;
+                parser.Consume<DocumentEnd>();
+                if (writer.Envelope() is not { } recordType) return null;
+                documents.Add(CompactDocument.FromYaml(buffer.WrittenSpan.ToArray(), [.. positions], recordType));
+            }
+
+            return documents.Count == 0 ? null : documents;
+        }
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            return null;
+        }
+        finally
+        {
+            if (buffer.Capacity > 4 << 20) threadBuffer = null;
+            if (positions.Capacity > 1 << 20) threadPositions = null;
+        }
+    }
+
+    /// <summary>The check of <see cref="FindExcessiveFlowNesting"/> on UTF-8 bytes (brackets are ASCII), without the position.</summary>
+    private static bool HasExcessiveFlowNesting(ReadOnlySpan<byte> bytes)
+    {
+        var depth = 0;
+        while (true)
+        {
+            var next = bytes.IndexOfAny("[{]}"u8);
+            if (next < 0) return false;
+            if (bytes[next] is (byte)'[' or (byte)'{')
+            {
+                if (++depth > FlowNestingPrecheckLimit) return true;
+            }
+            else
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+
+            bytes = bytes[(next + 1)..];
+        }
+    }
+
+    /// <summary>Writes one document's events as JSON, checking on the way everything the fast path cannot take.</summary>
+    private sealed class FastWriter(IParser parser, ArrayBufferWriter<byte> buffer, List<int> positions) : IDisposable
+    {
+        private readonly Utf8JsonWriter writer = new(buffer, WriterOptions);
+        private readonly List<HashSet<string>> keySets = [];
+        private int nodes;
+        private string? apiVersion;
+        private string? kind;
+        private string? id;
+
+        public bool WriteDocument()
+        {
+            var ok = WriteNode(0, Slot.Root);
+            writer.Flush();
+            return ok;
+        }
+
+        public void Dispose() => writer.Dispose();
+
+        /// <summary>The record type when the envelope names a known artifact kind of this API version (else null: full path).</summary>
+        public Type? Envelope()
+        {
+            if (apiVersion != Model.ArtifactKinds.ApiVersion || kind is null || kind == Model.ArtifactKinds.ConfigKind || string.IsNullOrWhiteSpace(id)) return null;
+            return Model.ArtifactKinds.TryGet(kind, out _, out var recordType) ? recordType : null;
+        }
+
+        private enum Slot
+        {
+            Other,
+            Root,
+            Metadata,
+            ApiVersion,
+            Kind,
+            Id,
+        }
+
+        private bool WriteNode(int depth, Slot slot) => WriteNode(depth, slot, out _);
+
+        private bool WriteNode(int depth, Slot slot, out string? scalarText)
+        {
+            scalarText = null;
+            if (depth > DocumentLimits.MaxDepth || ++nodes > DocumentLimits.MaxNodesPerDocument) return false;
+            var current = parser.Current!;
+            positions.Add((int)current.Start.Line);
+            positions.Add((int)current.Start.Column);
+            switch (current)
+            {
+                case Scalar scalar:
+                    parser.MoveNext();
+                    switch (ResolveKind(scalar, out var number))
+                    {
+                        case ScalarKind.Null:
+                            return false;
+                        case ScalarKind.True:
+                            writer.WriteBooleanValue(true);
+                            return true;
+                        case ScalarKind.False:
+                            writer.WriteBooleanValue(false);
+                            return true;
+                        case ScalarKind.Number:
+                            writer.WriteNumberValue(number);
+                            return true;
+                        default:
+                            if (string.IsNullOrWhiteSpace(scalar.Value)) return false;
+                            writer.WriteStringValue(scalar.Value);
+                            scalarText = scalar.Value;
+                            switch (slot)
+                            {
+                                case Slot.ApiVersion: apiVersion = scalar.Value; break;
+                                case Slot.Kind: kind = scalar.Value; break;
+                                case Slot.Id: id = scalar.Value; break;
+                            }
+
+                            return true;
+                    }
+
+                case MappingStart:
+                    parser.MoveNext();
+                    return WriteMapping(depth, slot);
+                case SequenceStart:
+                    parser.MoveNext();
+                    writer.WriteStartArray();
+                    while (!parser.TryConsume<SequenceEnd>(out _))
+                    {
+                        if (!WriteNode(depth + 1, Slot.Other)) return false;
+                    }
+
+                    writer.WriteEndArray();
+                    return true;
+                default:
+                    return false; // an alias (expanded by the full path) or an unexpected event
+            }
+        }
+
+        private bool WriteMapping(int depth, Slot slot)
+        {
+            writer.WriteStartObject();
+            while (keySets.Count <= depth) keySets.Add(new HashSet<string>(StringComparer.Ordinal));
+            var keys = keySets[depth];
+            keys.Clear();
+            DateOnly? start = null, end = null;
+            while (!parser.TryConsume<MappingEnd>(out _))
+            {
+                if (parser.Current is not Scalar key) return false;
+                parser.MoveNext();
+                var name = key.Value;
+                if (!keys.Add(name)) return false;
+                writer.WritePropertyName(name);
+                var child = (slot, name) switch
+                {
+                    (Slot.Root, "apiVersion") => Slot.ApiVersion,
+                    (Slot.Root, "kind") => Slot.Kind,
+                    (Slot.Root, "metadata") => Slot.Metadata,
+                    (Slot.Metadata, "id") => Slot.Id,
+                    _ => Slot.Other,
+                };
+                if (!WriteNode(depth + 1, child, out var text)) return false;
+                if (name is "start" or "end" && CompactDocument.TryDate(text, out var date))
+                {
+                    if (name == "start") start = date;
+                    else end = date;
+                }
+            }
+
+            writer.WriteEndObject();
+            return !(start is { } s && end is { } e && e < s); // a reversed range is reported by the full path
+        }
+    }
+}
