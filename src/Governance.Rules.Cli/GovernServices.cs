@@ -65,22 +65,8 @@ internal static class GovernServices
     /// The report formats of a plugin: non-abstract <see cref="IReportFormatter"/> classes with a parameterless
     /// constructor. They come after the built-in ones, so a plugin adds formats but cannot replace a built-in one.
     /// </summary>
-    private static List<Type> FormatterTypes(System.Reflection.Assembly assembly)
-    {
-        Type[] types;
-        try
-        {
-            types = assembly.GetTypes();
-        }
-        catch (System.Reflection.ReflectionTypeLoadException ex)
-        {
-            types = [.. ex.Types.OfType<Type>()];
-        }
-
-        return [.. types
-            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IReportFormatter).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
-            .OrderBy(t => t.FullName, StringComparer.Ordinal)];
-    }
+    private static List<Type> FormatterTypes(System.Reflection.Assembly assembly) =>
+        GovernanceRulesBuilderExtensions.ConcreteTypes<IReportFormatter>(assembly);
 
     /// <summary>Like <see cref="Create"/>, but prints why a plugin cannot be loaded and returns <see langword="null"/> (exit 2).</summary>
     public static ServiceProvider? TryCreate(CliEnvironment environment, IReadOnlyList<string> plugins, IReadOnlyList<string>? rulePacks = null)

@@ -448,14 +448,7 @@ internal static class GovernanceConfigurationLoader
             }
         }
 
-        private SourcePosition Position(string pointer)
-        {
-            for (var current = pointer; ; current = JsonPointer.Parent(current))
-            {
-                if (positions.TryGetValue(current, out var position)) return position;
-                if (current.Length == 0) return new SourcePosition(0, 0);
-            }
-        }
+        private SourcePosition Position(string pointer) => positions.NearestTo(pointer);
 
         private void Problem(string pointer, string message)
         {

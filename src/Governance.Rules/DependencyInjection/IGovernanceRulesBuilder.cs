@@ -38,7 +38,13 @@ public static class GovernanceRulesBuilderExtensions
     }
 
     /// <summary>The rule types <see cref="AddRulesFromAssembly"/> registers, ordered by name.</summary>
-    public static IReadOnlyList<Type> RuleTypes(System.Reflection.Assembly assembly)
+    public static IReadOnlyList<Type> RuleTypes(System.Reflection.Assembly assembly) => ConcreteTypes<GovernanceRule>(assembly);
+
+    /// <summary>
+    /// The non-abstract classes of <paramref name="assembly"/> assignable to <typeparamref name="T"/> that have a
+    /// parameterless constructor, ordered by full name; the types that load when some of the assembly's types do not.
+    /// </summary>
+    internal static List<Type> ConcreteTypes<T>(System.Reflection.Assembly assembly)
     {
         ArgumentNullException.ThrowIfNull(assembly);
         Type[] types;
@@ -52,7 +58,7 @@ public static class GovernanceRulesBuilderExtensions
         }
 
         return [.. types
-            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(GovernanceRule).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(T).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
             .OrderBy(t => t.FullName, StringComparer.Ordinal)];
     }
 

@@ -5,6 +5,20 @@ namespace Governance.Rules.Loading;
 /// <param name="Column">1-based column.</param>
 internal readonly record struct SourcePosition(int Line, int Column);
 
+/// <summary>Lookups over a pointer → position dictionary (the parsed configuration and rule-pack documents).</summary>
+internal static class SourcePositionLookup
+{
+    /// <summary>The position of <paramref name="pointer"/>, or of its nearest ancestor present; (0, 0) when none is.</summary>
+    public static SourcePosition NearestTo(this IReadOnlyDictionary<string, SourcePosition> positions, string pointer)
+    {
+        for (var current = pointer; ; current = JsonPointer.Parent(current))
+        {
+            if (positions.TryGetValue(current, out var position)) return position;
+            if (current.Length == 0) return new SourcePosition(0, 0);
+        }
+    }
+}
+
 /// <summary>
 /// Maps the JSON pointers of one document (relative to the artifact's root) to positions in its file. For documents the
 /// loader's fast path read, no map is kept: each question walks the document's compact form to the node asked about.

@@ -302,14 +302,7 @@ public static class RulePackLoader
             return position.Line > 0 ? $"line {position.Line}" : "an earlier rule";
         }
 
-        private SourcePosition Position(string pointer)
-        {
-            for (var current = pointer; ; current = JsonPointer.Parent(current))
-            {
-                if (positions.TryGetValue(current, out var position)) return position;
-                if (current.Length == 0) return new SourcePosition(0, 0);
-            }
-        }
+        private SourcePosition Position(string pointer) => positions.NearestTo(pointer);
 
         private void Problem(string pointer, string message)
         {
