@@ -64,8 +64,13 @@ public sealed class PortfolioIndex
 
         Artifacts = artifacts;
         Nodes = nodes;
-        var extractor = new LinkExtractor(Resolve);
-        foreach (var node in nodes) node.Links = extractor.Extract(node.Entry.Artifact);
+        // Each artifact's links are independent once every id and item is known: extract them in parallel (the
+        // lookups are only read), each node keeping its own, so the graph is the same whatever the scheduling.
+        Parallel.For(0, nodes.Length, () => new LinkExtractor(Resolve), (i, _, extractor) =>
+        {
+            nodes[i].Links = extractor.Extract(nodes[i].Entry.Artifact);
+            return extractor;
+        }, static _ => { });
         incoming = new Lazy<Dictionary<int, List<(int From, int Link)>>>(Incoming, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
