@@ -7,82 +7,46 @@ using Governance.Rules.Loading;
 namespace Governance.Rules.Engine;
 
 /// <summary>
-/// The JSON pointer of every record inside an artifact, and which pointers hold a non-blank value, found by walking
-/// the records as they serialize. Works the same for loaded and in-memory artifacts.
+/// The JSON pointer of every record inside an artifact, and which pointers hold a non-blank value, as the records
+/// serialize. Works the same for loaded and in-memory artifacts. Cheap by construction: the first pointer asked for
+/// walks the records once and names only the records (not every value); whether a value is present or a record is
+/// answered by following the pointer from the root, so an artifact without findings costs nothing and one with
+/// findings costs one walk.
 /// </summary>
 internal sealed class PointerIndex
 {
     private static readonly ConcurrentDictionary<Type, PropertySlot[]> SlotsByType = new();
-    private readonly Dictionary<object, string> pointers = new(ReferenceEqualityComparer.Instance);
-    private readonly HashSet<string> present = new(StringComparer.Ordinal);
-    private readonly HashSet<string> records = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<Type, Dictionary<string, PropertySlot>> SlotsByName = new();
+    private readonly object root;
+    private Dictionary<object, string>? pointers;
 
-    private PointerIndex()
+    private PointerIndex(object root) => this.root = root;
+
+    public static PointerIndex Build(object root) => new(root);
+
+    public bool TryGetPointer(object target, out string pointer)
     {
-    }
+        if (ReferenceEquals(target, root))
+        {
+            pointer = string.Empty;
+            return true;
+        }
 
-    public static PointerIndex Build(object root)
-    {
-        var index = new PointerIndex();
-        index.WalkRecord(root, string.Empty);
-        index.present.Add(string.Empty);
-        return index;
+        var map = LazyInitializer.EnsureInitialized(ref pointers, () =>
+        {
+            var records = new Dictionary<object, string>(ReferenceEqualityComparer.Instance);
+            NameRecords(records, root, string.Empty);
+            return records;
+        });
+        return map.TryGetValue(target, out pointer!);
     }
-
-    public bool TryGetPointer(object target, out string pointer) => pointers.TryGetValue(target, out pointer!);
 
     /// <summary>Whether a record (an object that can hold keys, even an empty one) sits at <paramref name="pointer"/>.</summary>
-    public bool IsRecord(string pointer) => records.Contains(pointer);
+    public bool IsRecord(string pointer) =>
+        TryResolve(pointer, out var value) && value is not string && value is not IList && IsRecord(value.GetType());
 
     /// <summary>Whether a non-blank value sits at <paramref name="pointer"/>.</summary>
-    public bool IsPresent(string pointer) => present.Contains(pointer);
-
-    private bool WalkRecord(object record, string pointer)
-    {
-        pointers.TryAdd(record, pointer);
-        records.Add(pointer);
-        var any = false;
-        foreach (var slot in Slots(record.GetType()))
-        {
-            var value = slot.Property.GetValue(record);
-            if (value is null) continue;
-            var childPointer = JsonPointer.Append(pointer, slot.JsonName);
-            if (WalkValue(value, childPointer))
-            {
-                present.Add(childPointer);
-                any = true;
-            }
-        }
-
-        return any;
-    }
-
-    private bool WalkValue(object value, string pointer)
-    {
-        switch (value)
-        {
-            case string text:
-                return !string.IsNullOrWhiteSpace(text);
-            case IList list:
-                if (list.Count == 0) return false;
-                var any = false;
-                for (var i = 0; i < list.Count; i++)
-                {
-                    var element = list[i];
-                    if (element is null) continue;
-                    var elementPointer = JsonPointer.Append(pointer, i);
-                    if (WalkValue(element, elementPointer))
-                    {
-                        present.Add(elementPointer);
-                        any = true;
-                    }
-                }
-
-                return any || list.Count > 0;
-            default:
-                return IsRecord(value.GetType()) ? WalkRecord(value, pointer) : true;
-        }
-    }
+    public bool IsPresent(string pointer) => pointer.Length == 0 || (TryResolve(pointer, out var value) && HasContent(value));
 
     /// <summary>Whether values of <paramref name="type"/> are records of the model (objects with keys).</summary>
     internal static bool IsRecord(Type type) =>
@@ -94,5 +58,112 @@ internal sealed class PointerIndex
             .Where(p => p.GetIndexParameters().Length == 0 && p.GetCustomAttribute<JsonIgnoreAttribute>() is null)
             .Select(p => new PropertySlot(p, p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? (char.ToLowerInvariant(p.Name[0]) + p.Name[1..])))]);
 
-    internal sealed record PropertySlot(PropertyInfo Property, string JsonName);
+    /// <summary>Records the pointer of every record in walk order; the first pointer of a record seen twice wins.</summary>
+    private static void NameRecords(Dictionary<object, string> records, object record, string pointer)
+    {
+        records.TryAdd(record, pointer);
+        foreach (var slot in Slots(record.GetType()))
+        {
+            if (slot.Property.GetValue(record) is { } value) NameValue(records, value, slot, pointer);
+        }
+    }
+
+    private static void NameValue(Dictionary<object, string> records, object value, PropertySlot slot, string pointer)
+    {
+        switch (value)
+        {
+            case string:
+                return;
+            case IList list:
+                if (list.Count == 0 || !slot.MayHoldRecords) return;
+                var listPointer = JsonPointer.Append(pointer, slot.JsonName);
+                for (var i = 0; i < list.Count; i++)
+                {
+                    if (list[i] is { } element && element is not string && IsRecord(element.GetType()))
+                        NameRecords(records, element, JsonPointer.Append(listPointer, i));
+                }
+
+                return;
+            default:
+                if (IsRecord(value.GetType())) NameRecords(records, value, JsonPointer.Append(pointer, slot.JsonName));
+                return;
+        }
+    }
+
+    /// <summary>Follows <paramref name="pointer"/> from the root through record properties and list elements; null values are absent.</summary>
+    private bool TryResolve(string pointer, out object value)
+    {
+        value = root;
+        if (pointer.Length == 0) return true;
+        if (pointer[0] != '/') return false;
+        var rest = pointer.AsSpan(1);
+        while (true)
+        {
+            var slash = rest.IndexOf('/');
+            var token = slash < 0 ? rest : rest[..slash];
+            if (!TryStep(value, token, out value)) return false;
+            if (slash < 0) return true;
+            rest = rest[(slash + 1)..];
+        }
+    }
+
+    private static bool TryStep(object current, ReadOnlySpan<char> token, out object value)
+    {
+        value = null!;
+        switch (current)
+        {
+            case string:
+                return false;
+            case IList list:
+                // Only the canonical form JsonPointer.Append writes: digits without a leading zero.
+                if (token.IsEmpty || (token.Length > 1 && token[0] == '0') || token.ContainsAnyExceptInRange('0', '9')) return false;
+                if (!int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) || index >= list.Count) return false;
+                value = list[index]!;
+                return value is not null;
+            default:
+                if (!IsRecord(current.GetType())) return false;
+                var name = token.Contains('~') ? token.ToString().Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal) : null;
+                var byName = SlotsByName.GetOrAdd(current.GetType(), static t =>
+                {
+                    var slots = new Dictionary<string, PropertySlot>(StringComparer.Ordinal);
+                    foreach (var slot in Slots(t)) slots.TryAdd(slot.JsonName, slot);
+                    return slots;
+                });
+                var found = name is null ? byName.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(token, out var slotFound) : byName.TryGetValue(name, out slotFound);
+                value = found ? slotFound!.Property.GetValue(current)! : null!;
+                return value is not null;
+        }
+    }
+
+    /// <summary>
+    /// Whether a value counts as present: a non-blank string, a non-empty list, a record with a present value inside,
+    /// any other value (number, date, enum, flag).
+    /// </summary>
+    private static bool HasContent(object value)
+    {
+        switch (value)
+        {
+            case string text:
+                return !string.IsNullOrWhiteSpace(text);
+            case IList list:
+                return list.Count > 0;
+            default:
+                if (!IsRecord(value.GetType())) return true;
+                foreach (var slot in Slots(value.GetType()))
+                {
+                    if (slot.Property.GetValue(value) is { } child && HasContent(child)) return true;
+                }
+
+                return false;
+        }
+    }
+
+    internal sealed record PropertySlot(PropertyInfo Property, string JsonName)
+    {
+        /// <summary>Whether a list in this property can hold records (lists of strings, dates or enums never do).</summary>
+        public bool MayHoldRecords { get; } = ElementType(Property.PropertyType) is not { } element || element == typeof(object) || IsRecord(element) || element.IsInterface || element.IsAbstract;
+
+        private static Type? ElementType(Type type) =>
+            type.IsArray ? type.GetElementType() : type.IsGenericType && type.GetGenericArguments() is [var argument] ? argument : null;
+    }
 }

@@ -22,10 +22,27 @@ internal sealed class StrictEnumConverterFactory : JsonConverterFactory
     {
         private static readonly Dictionary<string, T> ByName = Enum.GetValues<T>().ToDictionary(EnumNames.Of, v => v, StringComparer.Ordinal);
         private static readonly Dictionary<T, string> Names = ByName.ToDictionary(p => p.Value, p => p.Key);
+        private static readonly (byte[] Utf8, T Value)[] Utf8Names = [.. ByName.Select(p => (System.Text.Encoding.UTF8.GetBytes(p.Key), p.Value))];
 
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            if (reader.TokenType == JsonTokenType.String && ByName.TryGetValue(reader.GetString()!, out var value)) return value;
+            if (reader.TokenType == JsonTokenType.String)
+            {
+                // The common case compares the raw bytes with each name (no string per value); escapes go through GetString.
+                if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+                {
+                    var span = reader.ValueSpan;
+                    foreach (var (utf8, candidate) in Utf8Names)
+                    {
+                        if (span.SequenceEqual(utf8)) return candidate;
+                    }
+                }
+                else if (ByName.TryGetValue(reader.GetString()!, out var value))
+                {
+                    return value;
+                }
+            }
+
             throw new JsonException($"Not a {typeof(T).Name} value.");
         }
 

@@ -96,7 +96,7 @@ internal static partial class YamlDocumentParser
     private sealed class FastWriter(IParser parser, ArrayBufferWriter<byte> buffer, List<int> positions) : IDisposable
     {
         private readonly Utf8JsonWriter writer = new(buffer, WriterOptions);
-        private readonly List<HashSet<string>> keySets = [];
+        private readonly List<KeySet> keySets = [];
         private int nodes;
         private string? apiVersion;
         private string? kind;
@@ -189,7 +189,7 @@ internal static partial class YamlDocumentParser
         private bool WriteMapping(int depth, Slot slot)
         {
             writer.WriteStartObject();
-            while (keySets.Count <= depth) keySets.Add(new HashSet<string>(StringComparer.Ordinal));
+            while (keySets.Count <= depth) keySets.Add(new KeySet());
             var keys = keySets[depth];
             keys.Clear();
             DateOnly? start = null, end = null;
@@ -218,6 +218,37 @@ internal static partial class YamlDocumentParser
 
             writer.WriteEndObject();
             return !(start is { } s && end is { } e && e < s); // a reversed range is reported by the full path
+        }
+    }
+
+    /// <summary>
+    /// The keys of one mapping, for the duplicate check: a list compared in order while the mapping is small (most are;
+    /// no hash per key), a hash set once it holds more than <see cref="ListLimit"/> keys (so a huge mapping stays linear).
+    /// </summary>
+    private sealed class KeySet
+    {
+        private const int ListLimit = 16;
+        private readonly List<string> list = new(ListLimit + 1);
+        private readonly HashSet<string> set = new(StringComparer.Ordinal);
+
+        public void Clear()
+        {
+            list.Clear();
+            set.Clear();
+        }
+
+        /// <summary>Adds <paramref name="key"/>; false when the mapping already holds it.</summary>
+        public bool Add(string key)
+        {
+            if (set.Count > 0) return set.Add(key);
+            foreach (var existing in list)
+            {
+                if (string.Equals(existing, key, StringComparison.Ordinal)) return false;
+            }
+
+            list.Add(key);
+            if (list.Count > ListLimit) set.UnionWith(list);
+            return true;
         }
     }
 }

@@ -296,7 +296,9 @@ internal static partial class YamlDocumentParser
         number = 0;
         var value = scalar.Value;
         if ((!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific && scalar.Tag.Value == StrTag) || scalar.Style is not ScalarStyle.Plain) return ScalarKind.String;
-        if (value.Length == 0 || value is "~" or "null" or "Null" or "NULL") return ScalarKind.Null;
+        if (value.Length == 0) return ScalarKind.Null;
+        if (!MayNotBeString.Contains(value[0])) return ScalarKind.String; // most scalars: no null, boolean or number starts so
+        if (value is "~" or "null" or "Null" or "NULL") return ScalarKind.Null;
         if (value is "true" or "True" or "TRUE") return ScalarKind.True;
         if (value is "false" or "False" or "FALSE") return ScalarKind.False;
         if (IntPattern().IsMatch(value) && decimal.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number))
@@ -325,6 +327,9 @@ internal static partial class YamlDocumentParser
             return ScalarKind.Number;
         return ScalarKind.String;
     }
+
+    /// <summary>The first characters of every plain scalar that resolves to something other than a string.</summary>
+    private static readonly System.Buffers.SearchValues<char> MayNotBeString = System.Buffers.SearchValues.Create("~nNtTfF-+.0123456789");
 
     [GeneratedRegex("^[-+]?[0-9]+$", RegexOptions.CultureInvariant)]
     private static partial Regex IntPattern();
