@@ -19,7 +19,8 @@ mkdir -p "$work/portfolio"
 cp "$root/samples/portfolio/products/ride-app/roadmap.yaml" "$work/portfolio/"
 
 if [[ $# -gt 0 ]]; then
-  executables=("$@")
+  executables=()
+  for exe in "$@"; do executables+=("$(realpath -s "$exe")"); done
 else
   version="0.0.0-startup.$(date +%s)"
   dotnet build "$root/src/Governance.Rules.Cli" -c Release -v quiet -nologo >/dev/null
