@@ -22,7 +22,9 @@ internal static class GovernCli
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(environment);
         var root = CreateRootCommand(environment);
+        StartupTrace.Mark("commands built");
         var parseResult = root.Parse(args);
+        StartupTrace.Mark("arguments parsed");
 
         // System.CommandLine exits 1 on a parse error; 1 means "findings" here, so report the errors ourselves.
         if (parseResult.Errors.Count > 0 && parseResult.Action is not HelpAction)

@@ -44,7 +44,10 @@ internal static class GovernServices
         }
 
         environment.ConfigureServices?.Invoke(services);
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        // Validating every registration loads and inspects each service's type (NJsonSchema, Handlebars, every rule) on
+        // every run; the built-in set is validated by the tests, so only added services (plugins, tests) are checked here.
+        var validate = plugins is { Count: > 0 } || environment.ConfigureServices is not null;
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = validate });
         if (rulePacks is { Count: > 0 })
         {
             try

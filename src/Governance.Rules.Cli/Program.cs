@@ -7,6 +7,7 @@ internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
+        StartupTrace.Mark("runtime started");
         using var cancellation = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
@@ -20,6 +21,8 @@ internal static class Program
         {
             Terminal = Console.IsOutputRedirected ? null : AnsiConsole.Console,
         };
-        return await GovernCli.RunAsync(args, environment, cancellation.Token).ConfigureAwait(false);
+        var exitCode = await GovernCli.RunAsync(args, environment, cancellation.Token).ConfigureAwait(false);
+        StartupTrace.Mark("done");
+        return exitCode;
     }
 }

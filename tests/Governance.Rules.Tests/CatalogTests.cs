@@ -49,7 +49,9 @@ public sealed partial class CatalogTests
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(GovernanceRule).IsAssignableFrom(t))
             .Where(t => t != typeof(Governance.Rules.RulePacks.PackRule)); // compiled from rule packs, never built in
 
-        BuiltInRules.Types.Should().BeEquivalentTo(ruleClasses, "a rule that is not sealed or has no parameterless constructor would silently not run");
+        BuiltInRules.Types.Should().BeEquivalentTo(ruleClasses,
+            "BuiltInRules.Types must list every rule class (a new rule is added there), and a rule that is not sealed or has no parameterless constructor would silently not run");
+        BuiltInRules.Types.Select(t => t.Name).Should().BeInAscendingOrder(StringComparer.Ordinal, "the catalog is ordered by id");
         BuiltInRules.Create().Select(r => r.GetType()).Should().Equal(BuiltInRules.Types);
     }
 

@@ -45,6 +45,7 @@ internal static class CheckCommand
     {
         if (GovernServices.TryCreate(environment, request.Plugins, request.RulePacks) is not { } services) return ExitCodes.InvalidInvocation;
         using var disposeServices = services;
+        StartupTrace.Mark("services built");
         var formatters = services.GetServices<IReportFormatter>().ToList();
         var formatter = formatters.FirstOrDefault(f => string.Equals(f.Name, request.Format, StringComparison.Ordinal));
         if (formatter is null)
@@ -72,8 +73,10 @@ internal static class CheckCommand
 
         var outputPath = request.Output is null ? null : environment.FullPath(request.Output);
         var engine = services.GetRequiredService<GovernanceEngine>();
+        StartupTrace.Mark("engine resolved");
         if (Analyze(request, environment, engine, outputPath, useBaseline: true, cancellationToken) is not { } analysis) return ExitCodes.InvalidInvocation;
         var (result, configuration) = analysis;
+        StartupTrace.Mark("analysis done");
 
         var context = new ReportContext
         {
@@ -130,6 +133,7 @@ internal static class CheckCommand
             environment.Out.Flush();
         }
 
+        StartupTrace.Mark("report written");
         if (request.Timings) TimingsReport.Write(result, reportTime.Elapsed, environment.Error);
         if (result.FixedBaselineEntries.Count > 0)
         {
@@ -164,6 +168,8 @@ internal static class CheckCommand
         {
             configPath = GovernanceConfigurationLoader.Find(request.Paths.Count > 0 ? request.Paths[0] : ".", environment.WorkingDirectory);
         }
+
+        StartupTrace.Mark("configuration found");
 
         Baseline? baseline = null;
         string? baselinePath = null;
