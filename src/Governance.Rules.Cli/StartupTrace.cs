@@ -6,6 +6,7 @@ namespace Governance.Rules.Cli;
 /// <summary>
 /// <c>GOVERN_STARTUP_TRACE=1</c>: prints to standard error, in milliseconds since the process started, when each
 /// start-up stage ends, when each assembly loads and when an exception is thrown (benchmarks/README.md, "Start-up"). Costs nothing when unset.
+/// The process start time is a wall-clock time, so this diagnostic (never the analysis) reads the system clock.
 /// </summary>
 internal static class StartupTrace
 {
@@ -34,5 +35,5 @@ internal static class StartupTrace
     }
 
     private static void Write(DateTime start, string stage) =>
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[startup] {(DateTime.UtcNow - start).TotalMilliseconds,7:0.0} ms  {stage}"));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[startup] {(TimeProvider.System.GetUtcNow().UtcDateTime - start).TotalMilliseconds,7:0.0} ms  {stage}"));
 }
