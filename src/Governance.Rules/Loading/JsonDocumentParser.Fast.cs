@@ -106,26 +106,15 @@ internal static partial class JsonDocumentParser
         private string? kind;
         private string? id;
 
-        private enum Slot
-        {
-            Other,
-            Root,
-            Metadata,
-            ApiVersion,
-            Kind,
-            Id,
-        }
-
         /// <summary>Scans the object at the reader (a document's root); the record type when it can take the fast path.</summary>
         public Type? Document(ref Utf8JsonReader reader)
         {
             apiVersion = kind = id = null;
-            if (!Value(ref reader, 0, Slot.Root, out _)) return null;
-            if (apiVersion != Model.ArtifactKinds.ApiVersion || kind is null || kind == Model.ArtifactKinds.ConfigKind || string.IsNullOrWhiteSpace(id)) return null;
-            return Model.ArtifactKinds.TryGet(kind, out _, out var recordType) ? recordType : null;
+            if (!Value(ref reader, 0, EnvelopeSlot.Root, out _)) return null;
+            return FastPathEnvelope.RecordType(apiVersion, kind, id);
         }
 
-        private bool Value(ref Utf8JsonReader reader, int depth, Slot slot, out string? text)
+        private bool Value(ref Utf8JsonReader reader, int depth, EnvelopeSlot slot, out string? text)
         {
             text = null;
             switch (reader.TokenType)
@@ -135,7 +124,7 @@ internal static partial class JsonDocumentParser
                 case JsonTokenType.StartArray:
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
-                        if (!Value(ref reader, depth + 1, Slot.Other, out _)) return false;
+                        if (!Value(ref reader, depth + 1, EnvelopeSlot.Other, out _)) return false;
                     }
 
                     return true;
@@ -146,11 +135,11 @@ internal static partial class JsonDocumentParser
                         if (string.IsNullOrWhiteSpace(text)) return false;
                     }
 
-                    if (slot is Slot.ApiVersion or Slot.Kind or Slot.Id)
+                    if (slot is EnvelopeSlot.ApiVersion or EnvelopeSlot.Kind or EnvelopeSlot.Id)
                     {
                         text ??= reader.GetString();
-                        if (slot == Slot.ApiVersion) apiVersion = text;
-                        else if (slot == Slot.Kind) kind = text;
+                        if (slot == EnvelopeSlot.ApiVersion) apiVersion = text;
+                        else if (slot == EnvelopeSlot.Kind) kind = text;
                         else id = text;
                     }
 
@@ -165,7 +154,7 @@ internal static partial class JsonDocumentParser
             }
         }
 
-        private bool Object(ref Utf8JsonReader reader, int depth, Slot slot)
+        private bool Object(ref Utf8JsonReader reader, int depth, EnvelopeSlot slot)
         {
             while (names.Count <= depth) names.Add([]);
             var seen = names[depth];
@@ -185,11 +174,11 @@ internal static partial class JsonDocumentParser
                 seen.Add((nameStart, name.Length));
                 var child = slot switch
                 {
-                    Slot.Root when name.SequenceEqual("apiVersion"u8) => Slot.ApiVersion,
-                    Slot.Root when name.SequenceEqual("kind"u8) => Slot.Kind,
-                    Slot.Root when name.SequenceEqual("metadata"u8) => Slot.Metadata,
-                    Slot.Metadata when name.SequenceEqual("id"u8) => Slot.Id,
-                    _ => Slot.Other,
+                    EnvelopeSlot.Root when name.SequenceEqual("apiVersion"u8) => EnvelopeSlot.ApiVersion,
+                    EnvelopeSlot.Root when name.SequenceEqual("kind"u8) => EnvelopeSlot.Kind,
+                    EnvelopeSlot.Root when name.SequenceEqual("metadata"u8) => EnvelopeSlot.Metadata,
+                    EnvelopeSlot.Metadata when name.SequenceEqual("id"u8) => EnvelopeSlot.Id,
+                    _ => EnvelopeSlot.Other,
                 };
                 var isStart = name.SequenceEqual("start"u8);
                 var isEnd = !isStart && name.SequenceEqual("end"u8);

@@ -104,7 +104,7 @@ internal static partial class YamlDocumentParser
 
         public bool WriteDocument()
         {
-            var ok = WriteNode(0, Slot.Root);
+            var ok = WriteNode(0, EnvelopeSlot.Root);
             writer.Flush();
             return ok;
         }
@@ -112,25 +112,11 @@ internal static partial class YamlDocumentParser
         public void Dispose() => writer.Dispose();
 
         /// <summary>The record type when the envelope names a known artifact kind of this API version (else null: full path).</summary>
-        public Type? Envelope()
-        {
-            if (apiVersion != Model.ArtifactKinds.ApiVersion || kind is null || kind == Model.ArtifactKinds.ConfigKind || string.IsNullOrWhiteSpace(id)) return null;
-            return Model.ArtifactKinds.TryGet(kind, out _, out var recordType) ? recordType : null;
-        }
+        public Type? Envelope() => FastPathEnvelope.RecordType(apiVersion, kind, id);
 
-        private enum Slot
-        {
-            Other,
-            Root,
-            Metadata,
-            ApiVersion,
-            Kind,
-            Id,
-        }
+        private bool WriteNode(int depth, EnvelopeSlot slot) => WriteNode(depth, slot, out _);
 
-        private bool WriteNode(int depth, Slot slot) => WriteNode(depth, slot, out _);
-
-        private bool WriteNode(int depth, Slot slot, out string? scalarText)
+        private bool WriteNode(int depth, EnvelopeSlot slot, out string? scalarText)
         {
             scalarText = null;
             if (depth > DocumentLimits.MaxDepth || ++nodes > DocumentLimits.MaxNodesPerDocument) return false;
@@ -160,9 +146,9 @@ internal static partial class YamlDocumentParser
                             scalarText = scalar.Value;
                             switch (slot)
                             {
-                                case Slot.ApiVersion: apiVersion = scalar.Value; break;
-                                case Slot.Kind: kind = scalar.Value; break;
-                                case Slot.Id: id = scalar.Value; break;
+                                case EnvelopeSlot.ApiVersion: apiVersion = scalar.Value; break;
+                                case EnvelopeSlot.Kind: kind = scalar.Value; break;
+                                case EnvelopeSlot.Id: id = scalar.Value; break;
                             }
 
                             return true;
@@ -176,7 +162,7 @@ internal static partial class YamlDocumentParser
                     writer.WriteStartArray();
                     while (!parser.TryConsume<SequenceEnd>(out _))
                     {
-                        if (!WriteNode(depth + 1, Slot.Other)) return false;
+                        if (!WriteNode(depth + 1, EnvelopeSlot.Other)) return false;
                     }
 
                     writer.WriteEndArray();
@@ -186,7 +172,7 @@ internal static partial class YamlDocumentParser
             }
         }
 
-        private bool WriteMapping(int depth, Slot slot)
+        private bool WriteMapping(int depth, EnvelopeSlot slot)
         {
             writer.WriteStartObject();
             while (keySets.Count <= depth) keySets.Add(new KeySet());
@@ -202,11 +188,11 @@ internal static partial class YamlDocumentParser
                 writer.WritePropertyName(name);
                 var child = (slot, name) switch
                 {
-                    (Slot.Root, "apiVersion") => Slot.ApiVersion,
-                    (Slot.Root, "kind") => Slot.Kind,
-                    (Slot.Root, "metadata") => Slot.Metadata,
-                    (Slot.Metadata, "id") => Slot.Id,
-                    _ => Slot.Other,
+                    (EnvelopeSlot.Root, "apiVersion") => EnvelopeSlot.ApiVersion,
+                    (EnvelopeSlot.Root, "kind") => EnvelopeSlot.Kind,
+                    (EnvelopeSlot.Root, "metadata") => EnvelopeSlot.Metadata,
+                    (EnvelopeSlot.Metadata, "id") => EnvelopeSlot.Id,
+                    _ => EnvelopeSlot.Other,
                 };
                 if (!WriteNode(depth + 1, child, out var text)) return false;
                 if (name is "start" or "end" && CompactDocument.TryDate(text, out var date))
