@@ -39,6 +39,9 @@ internal sealed class CompactDocument
     /// <summary>The record type its kind names.</summary>
     public Type RecordType { get; }
 
+    /// <summary>YAML: the line and column of every node in document order (tests compare the fast readers); JSON: null.</summary>
+    internal IReadOnlyList<int>? LinesAndColumns => linesAndColumns;
+
     /// <summary>A source map that answers by navigating this document (no map is built unless every entry is asked for).</summary>
     public SourceMap CreateMap() => new(this);
 

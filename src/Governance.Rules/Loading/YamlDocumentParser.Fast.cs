@@ -9,7 +9,7 @@ namespace Governance.Rules.Loading;
 /// <summary>The fast path: YAML events written straight into JSON bytes, with a compact position per node.</summary>
 internal static partial class YamlDocumentParser
 {
-    private static readonly JsonWriterOptions WriterOptions = new()
+    internal static readonly JsonWriterOptions WriterOptions = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         SkipValidation = true,
@@ -31,11 +31,41 @@ internal static partial class YamlDocumentParser
     /// is not a mapping, an envelope that is not a known artifact, or a limit reached. The full path then reads the file
     /// again and reports exactly as it always did.
     /// </summary>
-    public static List<CompactDocument>? TryReadFast(ReadOnlyMemory<byte> input)
+    public static List<CompactDocument>? TryReadFast(ReadOnlyMemory<byte> input) => TryReadFast(input, FastReader.ScannerThenEvents);
+
+    /// <summary>
+    /// The fast path with a choice of readers (tests compare them): the block scanner (<see cref="YamlBlockScanner"/>)
+    /// first and the event writer for the files it gives up on, or either alone.
+    /// </summary>
+    internal static List<CompactDocument>? TryReadFast(ReadOnlyMemory<byte> input, FastReader reader)
     {
         if (TextDecoding.HasUtf16Bom(input.Span)) return null;
         var bytes = TextDecoding.SkipUtf8Bom(input);
-        if (bytes.IsEmpty || TextDecoding.FindInvalidUtf8(bytes.Span) >= 0 || HasExcessiveFlowNesting(bytes.Span)) return null;
+        if (bytes.IsEmpty || TextDecoding.FindInvalidUtf8(bytes.Span) >= 0) return null;
+        if (reader != FastReader.Events)
+        {
+            var buffer = threadBuffer ??= new ArrayBufferWriter<byte>(64 * 1024);
+            var positions = threadPositions ??= new List<int>(4096);
+            try
+            {
+                if (YamlBlockScanner.TryRead(bytes.Span, buffer, positions) is { } scanned) return scanned;
+            }
+            finally
+            {
+                if (buffer.Capacity > 4 << 20) threadBuffer = null;
+                if (positions.Capacity > 1 << 20) threadPositions = null;
+            }
+
+            if (reader == FastReader.Scanner) return null;
+        }
+
+        return TryReadEvents(bytes);
+    }
+
+    /// <summary>The event writer: every document through YamlDotNet's parser, written as JSON with a position per node.</summary>
+    private static List<CompactDocument>? TryReadEvents(ReadOnlyMemory<byte> bytes)
+    {
+        if (HasExcessiveFlowNesting(bytes.Span)) return null;
         var array = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(bytes, out var segment) ? segment : new ArraySegment<byte>(bytes.ToArray());
         using var text = new StreamReader(new MemoryStream(array.Array!, array.Offset, array.Count, writable: false), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: false);
         var buffer = threadBuffer ??= new ArrayBufferWriter<byte>(64 * 1024);
@@ -237,4 +267,17 @@ internal static partial class YamlDocumentParser
             return true;
         }
     }
+}
+
+/// <summary>Which reader the YAML fast path uses (the loader: the scanner, then events; tests: each alone).</summary>
+internal enum FastReader
+{
+    /// <summary>The block scanner, and the event writer for the files it gives up on.</summary>
+    ScannerThenEvents,
+
+    /// <summary>The block scanner alone (null where it gives up).</summary>
+    Scanner,
+
+    /// <summary>The YamlDotNet event writer alone.</summary>
+    Events,
 }

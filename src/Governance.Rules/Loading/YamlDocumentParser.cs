@@ -294,8 +294,14 @@ internal static partial class YamlDocumentParser
     internal static ScalarKind ResolveKind(Scalar scalar, out decimal number)
     {
         number = 0;
-        var value = scalar.Value;
         if ((!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific && scalar.Tag.Value == StrTag) || scalar.Style is not ScalarStyle.Plain) return ScalarKind.String;
+        return ResolvePlain(scalar.Value, out number);
+    }
+
+    /// <summary>What the text of a plain, untagged scalar resolves to with the YAML 1.2 core schema.</summary>
+    internal static ScalarKind ResolvePlain(string value, out decimal number)
+    {
+        number = 0;
         if (value.Length == 0) return ScalarKind.Null;
         if (!MayNotBeString.Contains(value[0])) return ScalarKind.String; // most scalars: no null, boolean or number starts so
         if (value is "~" or "null" or "Null" or "NULL") return ScalarKind.Null;

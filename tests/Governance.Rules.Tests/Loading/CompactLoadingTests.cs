@@ -14,7 +14,7 @@ public sealed class CompactLoadingTests
 {
     private const string Plan = "apiVersion: governance/v1\nkind: ProjectPlan\nmetadata:\n  id: plan-1\n  title: Plan\nspec:\n  projectId: proj-1\n";
 
-    private static string RepositoryRoot
+    internal static string RepositoryRoot
     {
         get
         {
@@ -117,7 +117,7 @@ public sealed class CompactLoadingTests
     }
 
     /// <summary>Compares the two paths (records, findings, every source map entry and near misses); returns whether the fast path took the file.</summary>
-    private static bool AssertSame(string file, byte[] content)
+    internal static bool AssertSame(string file, byte[] content)
     {
         var full = ArtifactLoader.LoadContent(file, content, fastPath: false);
         var fast = ArtifactLoader.LoadContent(file, content, fastPath: true);
