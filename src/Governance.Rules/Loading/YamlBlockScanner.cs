@@ -36,6 +36,9 @@ internal ref struct YamlBlockScanner
     [ThreadStatic]
     private static List<KeyRanges>? threadKeys;
 
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? threadBlockText;
+
     private readonly ReadOnlySpan<byte> text;
     private readonly Utf8JsonWriter writer;
     private readonly List<int> positions;
@@ -49,8 +52,10 @@ internal ref struct YamlBlockScanner
     private Line line;
 
     private int nodes;
-    private int scalarStart;
-    private int scalarLength;
+
+    /// <summary>The last node's text when it was a string (the <c>start</c>/<c>end</c> date check reads it).</summary>
+    private ReadOnlySpan<byte> scalarText;
+    private bool scalarIsString;
     private string? apiVersion;
     private string? kind;
     private string? id;
@@ -266,13 +271,13 @@ internal ref struct YamlBlockScanner
             var name = text.Slice(keyStart, keyLength);
             writer.WritePropertyName(name);
             if (!ReadBlockValue(mappingIndent, depth + 1, ChildSlot(slot, name), afterColon)) return false;
-            range.Note(name, text, scalarStart, scalarLength);
+            range.Note(name, scalarText, scalarIsString);
             if (line != Line.Content || indent < mappingIndent) break;
             if (indent > mappingIndent) return false; // a continuation line or a misplaced key
         }
 
         writer.WriteEndObject();
-        scalarLength = -1;
+        scalarIsString = false;
         return !range.IsReversed;
     }
 
@@ -280,12 +285,84 @@ internal ref struct YamlBlockScanner
     private bool ReadBlockValue(int mappingIndent, int depth, EnvelopeSlot slot, int at)
     {
         at = SkipSpaces(at);
+        if (at < lineEnd && text[at] is (byte)'|' or (byte)'>') return ReadBlockScalar(at, mappingIndent, depth, slot);
         if (at < lineEnd && text[at] != '#') return ReadInline(at, depth, slot, out var after) && EndLine(after);
         Advance();
         if (line != Line.Content) return false; // a null value
         var start = lineStart + indent;
         if (indent > mappingIndent) return IsSequenceEntry(start) ? ReadSequence(indent, depth, slot) : ReadMapping(indent, depth, slot);
         return indent == mappingIndent && IsSequenceEntry(start) && ReadSequence(indent, depth, slot); // an indentless sequence
+    }
+
+    /// <summary>
+    /// A literal (<c>|</c>, <c>|-</c>) or folded (<c>&gt;</c>, <c>&gt;-</c>) block scalar as a mapping value, taken only in
+    /// its simplest form: every line at the one indentation of the first, no trailing space, no blank line inside, a
+    /// line break after the last line unless stripped. Lines join with a line feed (literal) or a space (folded); clip
+    /// keeps one final line feed. Anything else (keep <c>+</c>, an indentation digit, more-indented or blank lines
+    /// inside) gives up.
+    /// </summary>
+    private bool ReadBlockScalar(int at, int parentIndent, int depth, EnvelopeSlot slot)
+    {
+        var folded = text[at] == '>';
+        var header = at + 1;
+        var strip = header < lineEnd && text[header] == '-';
+        if (strip) header++;
+        if ((header < lineEnd && text[header] != ' ') || !RestIsBlank(header) || !Node(depth, at)) return false;
+        var value = threadBlockText ??= new ArrayBufferWriter<byte>(1024);
+        value.ResetWrittenCount();
+        int contentIndent = -1, lines = 0, number = lineNumber, position = next;
+        var lastHadBreak = false;
+        while (position < text.Length)
+        {
+            var newline = text[position..].IndexOf((byte)'\n');
+            var end = newline < 0 ? text.Length : position + newline;
+            var following = newline < 0 ? text.Length : end + 1;
+            if (end > position && text[end - 1] == '\r') end--;
+            var spaces = text[position..end].IndexOfAnyExcept((byte)' ');
+            if (spaces < 0) break; // a blank line: allowed only after the last line (checked below)
+            if (contentIndent < 0)
+            {
+                if (spaces <= parentIndent) return false; // an empty block scalar
+                contentIndent = spaces;
+            }
+            else if (spaces < contentIndent)
+            {
+                break;
+            }
+
+            if (spaces > contentIndent || text[end - 1] == ' ') return false;
+            if (lines++ > 0) value.Write(folded ? " "u8 : "\n"u8);
+            value.Write(text[(position + spaces)..end]);
+            number++;
+            lastHadBreak = newline >= 0;
+            position = following;
+        }
+
+        if (lines == 0 || (!strip && !lastHadBreak) || !OnlyLessIndentedAfterBlanks(position, contentIndent)) return false;
+        if (!strip) value.Write("\n"u8);
+        if (!WriteScalar(value.WrittenSpan, plain: false, slot)) return false;
+        if (value.Capacity > 1 << 20) threadBlockText = null;
+        lineNumber = number;
+        next = position;
+        Advance();
+        return true;
+    }
+
+    /// <summary>Whether, past any blank lines from <paramref name="position"/>, the next line is indented less than <paramref name="contentIndent"/> (or there is none).</summary>
+    private readonly bool OnlyLessIndentedAfterBlanks(int position, int contentIndent)
+    {
+        while (position < text.Length)
+        {
+            var newline = text[position..].IndexOf((byte)'\n');
+            var end = newline < 0 ? text.Length : position + newline;
+            var following = newline < 0 ? text.Length : end + 1;
+            if (end > position && text[end - 1] == '\r') end--;
+            var spaces = text[position..end].IndexOfAnyExcept((byte)' ');
+            if (spaces >= 0) return spaces < contentIndent;
+            position = following;
+        }
+
+        return true;
     }
 
     /// <summary>A block sequence whose first <c>-</c> is at column <paramref name="sequenceIndent"/> of the current line.</summary>
@@ -314,7 +391,7 @@ internal ref struct YamlBlockScanner
         }
 
         writer.WriteEndArray();
-        scalarLength = -1;
+        scalarIsString = false;
         return true;
     }
 
@@ -328,11 +405,11 @@ internal ref struct YamlBlockScanner
                 return ReadFlow(at, depth, slot, out after);
             case (byte)'\'' or (byte)'"':
                 if (!ScanQuoted(at, out var contentStart, out after)) return false;
-                return Scalar(at, contentStart, after - 1 - contentStart, plain: false, depth, slot);
+                return Scalar(at, text[contentStart..(after - 1)], plain: false, depth, slot);
             default:
                 if (!ScanPlain(at, flow: false, out var end, out var stop) || (stop != (byte)'#' && stop != 0)) return false;
                 after = end;
-                return Scalar(at, at, end - at, plain: true, depth, slot);
+                return Scalar(at, text[at..end], plain: true, depth, slot);
         }
     }
 
@@ -372,7 +449,7 @@ internal ref struct YamlBlockScanner
                     writer.WritePropertyName(name);
                     position = SkipSpaces(position);
                     if (position >= lineEnd || !ReadFlowNode(position, depth + 1, ChildSlot(slot, name), out position)) return false;
-                    range.Note(name, text, scalarStart, scalarLength);
+                    range.Note(name, scalarText, scalarIsString);
                 }
                 else if (!ReadFlowNode(position, depth + 1, EnvelopeSlot.Other, out position))
                 {
@@ -396,7 +473,7 @@ internal ref struct YamlBlockScanner
         if (isMapping) writer.WriteEndObject();
         else writer.WriteEndArray();
         after = position;
-        scalarLength = -1;
+        scalarIsString = false;
         return !range.IsReversed;
     }
 
@@ -409,20 +486,24 @@ internal ref struct YamlBlockScanner
                 return ReadFlow(at, depth, slot, out after);
             case (byte)'\'' or (byte)'"':
                 if (!ScanQuoted(at, out var contentStart, out after)) return false;
-                return Scalar(at, contentStart, after - 1 - contentStart, plain: false, depth, slot);
+                return Scalar(at, text[contentStart..(after - 1)], plain: false, depth, slot);
             default:
                 if (!ScanPlain(at, flow: true, out var end, out var stop) || stop is not ((byte)',' or (byte)']' or (byte)'}')) return false;
                 after = end;
-                return Scalar(at, at, end - at, plain: true, depth, slot);
+                return Scalar(at, text[at..end], plain: true, depth, slot);
         }
     }
 
     /// <summary>A scalar node: resolved with the core schema as the event writer resolves it; null and blank give up.</summary>
-    private bool Scalar(int at, int start, int length, bool plain, int depth, EnvelopeSlot slot)
+    private bool Scalar(int at, ReadOnlySpan<byte> value, bool plain, int depth, EnvelopeSlot slot)
     {
         if (!Node(depth, at)) return false;
-        scalarLength = -1;
-        var value = text.Slice(start, length);
+        return WriteScalar(value, plain, slot);
+    }
+
+    private bool WriteScalar(ReadOnlySpan<byte> value, bool plain, EnvelopeSlot slot)
+    {
+        scalarIsString = false;
         if (plain)
         {
             switch (Resolve(value, out var number))
@@ -443,8 +524,8 @@ internal ref struct YamlBlockScanner
 
         if (IsBlank(value)) return false;
         writer.WriteStringValue(value);
-        scalarStart = start;
-        scalarLength = length;
+        scalarText = value;
+        scalarIsString = true;
         switch (slot)
         {
             case EnvelopeSlot.ApiVersion: apiVersion = Encoding.UTF8.GetString(value); break;
@@ -581,7 +662,7 @@ internal ref struct YamlBlockScanner
         stop = 0;
         var first = text[at];
         if (NotPlainStart.Contains(first)) return false;
-        if (first == '-' && (at + 1 == lineEnd || text[at + 1] == ' ' || (flow && FlowStops.Contains(text[at + 1])))) return false;
+        if (first == '-' && (at + 1 == lineEnd || text[at + 1] is (byte)' ' or (byte)':' || (flow && FlowStops.Contains(text[at + 1])))) return false;
         var position = at;
         while (true)
         {
@@ -637,12 +718,12 @@ internal ref struct YamlBlockScanner
 
         public readonly bool IsReversed => start is { } s && end is { } e && e < s;
 
-        public void Note(ReadOnlySpan<byte> name, ReadOnlySpan<byte> text, int valueStart, int valueLength)
+        public void Note(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value, bool isString)
         {
-            if (valueLength < 0) return;
+            if (!isString) return;
             var isStart = name.SequenceEqual("start"u8);
             if (!isStart && !name.SequenceEqual("end"u8)) return;
-            if (!CompactDocument.TryDate(Encoding.UTF8.GetString(text.Slice(valueStart, valueLength)), out var date)) return;
+            if (!CompactDocument.TryDate(Encoding.UTF8.GetString(value), out var date)) return;
             if (isStart) start = date;
             else end = date;
         }

@@ -57,6 +57,15 @@ public sealed class YamlBlockScannerTests
         yield return Case("envelope quoted", Plan.Replace("kind: ProjectPlan", "kind: \"ProjectPlan\"", StringComparison.Ordinal).Replace("id: plan-1", "'id': 'plan-1'", StringComparison.Ordinal));
         yield return Case("unknown property (strict path falls back)", Plan + "  surprise: 1\n");
         yield return Case("merge key as plain", Plan + "  <<: x\n");
+        yield return Case("backslashes and html", Plan + "  version: C:\\path\\to\n  approvedBy: '<a href=\"x\">&amp; \\ + </a>'\n  approvedOn: \"it's <b>\"\n");
+        yield return Case("non-ascii spaces kept", Plan + "  version: a\u00A0\n  approvedBy: \u2003b\n");
+        yield return Case("folded block strip", Plan + "  version: >-\n    Whoever needs it gets it: in one place # not a comment\n    in minutes.\n  approvedBy: p-1\n");
+        yield return Case("folded block clip", Plan + "  version: >\n      one\n      two\n\n\n  approvedBy: p-1\n");
+        yield return Case("literal block strip", Plan + "  version: |-   # header comment\n    one: 1\n    - two\n  approvedBy: p-1\n");
+        yield return Case("literal block clip at the end", Plan + "  version: |\n    one\n    two\n");
+        yield return Case("literal block crlf", (Plan + "  version: |\n    one\n    'two'\n  approvedBy: p-1\n").Replace("\n", "\r\n", StringComparison.Ordinal));
+        yield return Case("block scalar as a date", Plan + "  schedule:\n    start: >-\n      2026-01-01\n    end: |-\n      2026-02-01\n");
+        yield return Case("block scalar before a marker", Plan + "  version: >-\n    v\n---\n" + Plan.Replace("plan-1", "plan-2", StringComparison.Ordinal));
     }
 
     public static IEnumerable<TestCaseData> GivenUp()
@@ -65,8 +74,15 @@ public sealed class YamlBlockScannerTests
         yield return Case("alias", Plan + "  milestones:\n    - &m {id: m1, name: M}\n    - *m\n");
         yield return Case("tag", Plan + "  version: !!str 1.0\n");
         yield return Case("local tag", Plan + "  version: !x v\n");
-        yield return Case("literal block", Plan + "  version: |\n    two\n    lines\n");
-        yield return Case("folded block", Plan + "  version: >-\n    folded\n");
+        yield return Case("literal block keep", Plan + "  version: |+\n    two\n    lines\n");
+        yield return Case("folded block indentation indicator", Plan + "  version: >2\n    folded\n");
+        yield return Case("folded block more indented", Plan + "  version: >\n    one\n      two\n");
+        yield return Case("folded block blank inside", Plan + "  version: >\n    one\n\n    two\n");
+        yield return Case("folded block trailing space", Plan + "  version: >\n    one \n    two\n");
+        yield return Case("block scalar at the end without newline", Plan + "  version: |\n    one");
+        yield return Case("block scalar empty", Plan + "  version: |\n  approvedBy: p-1\n");
+        yield return Case("block scalar in a sequence", Plan + "  scope:\n    inScope:\n      - >-\n        one\n");
+        yield return Case("block scalar reversed dates", Plan + "  schedule:\n    start: >-\n      2026-02-01\n    end: 2026-01-01\n");
         yield return Case("multi-line plain", Plan + "  version: one\n    two\n");
         yield return Case("multi-line plain in sequence", Plan + "  scope:\n    inScope:\n      - one\n        two\n");
         yield return Case("multi-line double quoted", Plan + "  version: \"one\n    two\"\n");
@@ -123,6 +139,7 @@ public sealed class YamlBlockScannerTests
         yield return Case("unknown kind", Plan.Replace("ProjectPlan", "ProjectPlna", StringComparison.Ordinal));
         yield return Case("missing id", Plan.Replace("  id: plan-1\n", string.Empty, StringComparison.Ordinal));
         yield return Case("reserved indicator", Plan + "  version: @v\n");
+        yield return Case("dash colon key", Plan + "  -: v\n");
         yield return Case("too deep", Plan + "  scope:\n" + string.Concat(Enumerable.Range(0, 140).Select(i => new string(' ', 4 + (2 * i)) + $"k{i}:\n")) + new string(' ', 4 + 280) + "leaf: x\n");
         yield return Case("too deep flow", Plan + "  scope: " + new string('[', 140) + "x" + new string(']', 140) + "\n");
     }
@@ -162,8 +179,8 @@ public sealed class YamlBlockScannerTests
         var folder = Directory.CreateTempSubdirectory("governance-yamlscan-");
         try
         {
-            var portfolio = PortfolioGenerator.Write(folder.FullName, projects: 12, PortfolioFormat.Yaml);
-            Assert.That(portfolio.Files, Has.Count.GreaterThan(40));
+            var portfolio = PortfolioGenerator.Write(folder.FullName, projects: 6, PortfolioFormat.Yaml);
+            Assert.That(portfolio.Files, Has.Count.GreaterThan(20));
             foreach (var file in portfolio.Files)
             {
                 var content = File.ReadAllBytes(file);
