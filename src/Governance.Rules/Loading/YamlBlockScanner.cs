@@ -181,10 +181,7 @@ internal ref struct YamlBlockScanner
             }
 
             lineNumber++;
-            var newline = text[at..].IndexOf((byte)'\n');
-            var end = newline < 0 ? text.Length : at + newline;
-            next = newline < 0 ? text.Length : end + 1;
-            if (end > at && text[end - 1] == '\r') end--;
+            (var end, next) = LineAt(at);
             lineStart = at;
             lineEnd = end;
             var first = text[at..end].IndexOfAnyExcept((byte)' ');
@@ -198,6 +195,15 @@ internal ref struct YamlBlockScanner
             line = first == 0 && IsMarker("---"u8) ? Line.DocumentStart : first == 0 && IsMarker("..."u8) ? Line.DocumentEnd : Line.Content;
             return;
         }
+    }
+
+    /// <summary>The end of the line starting at <paramref name="at"/> (before its CR LF or LF) and the start of the next.</summary>
+    private readonly (int End, int Following) LineAt(int at)
+    {
+        var newline = text[at..].IndexOf((byte)'\n');
+        if (newline < 0) return (text.Length, text.Length);
+        var end = at + newline;
+        return (end > at && text[end - 1] == '\r' ? end - 1 : end, end + 1);
     }
 
     private readonly bool IsMarker(ReadOnlySpan<byte> marker) =>
@@ -314,10 +320,7 @@ internal ref struct YamlBlockScanner
         var lastHadBreak = false;
         while (position < text.Length)
         {
-            var newline = text[position..].IndexOf((byte)'\n');
-            var end = newline < 0 ? text.Length : position + newline;
-            var following = newline < 0 ? text.Length : end + 1;
-            if (end > position && text[end - 1] == '\r') end--;
+            var (end, following) = LineAt(position);
             var spaces = text[position..end].IndexOfAnyExcept((byte)' ');
             if (spaces < 0) break; // a blank line: allowed only after the last line (checked below)
             if (contentIndent < 0)
@@ -334,7 +337,7 @@ internal ref struct YamlBlockScanner
             if (lines++ > 0) value.Write(folded ? " "u8 : "\n"u8);
             value.Write(text[(position + spaces)..end]);
             number++;
-            lastHadBreak = newline >= 0;
+            lastHadBreak = following > end;
             position = following;
         }
 
@@ -353,10 +356,7 @@ internal ref struct YamlBlockScanner
     {
         while (position < text.Length)
         {
-            var newline = text[position..].IndexOf((byte)'\n');
-            var end = newline < 0 ? text.Length : position + newline;
-            var following = newline < 0 ? text.Length : end + 1;
-            if (end > position && text[end - 1] == '\r') end--;
+            var (end, following) = LineAt(position);
             var spaces = text[position..end].IndexOfAnyExcept((byte)' ');
             if (spaces >= 0) return spaces < contentIndent;
             position = following;
@@ -396,7 +396,13 @@ internal ref struct YamlBlockScanner
     }
 
     /// <summary>A value that sits on one line: a quoted or plain scalar, or a flow collection closed on the line.</summary>
-    private bool ReadInline(int at, int depth, EnvelopeSlot slot, out int after)
+    private bool ReadInline(int at, int depth, EnvelopeSlot slot, out int after) => ReadInline(at, depth, slot, flow: false, out after);
+
+    /// <summary>
+    /// A node on the current line: a flow collection, a quoted scalar, or a plain scalar that ends at the line's end or a
+    /// comment (block), or at ',' ']' '}' (inside a flow collection).
+    /// </summary>
+    private bool ReadInline(int at, int depth, EnvelopeSlot slot, bool flow, out int after)
     {
         after = at;
         switch (text[at])
@@ -407,7 +413,7 @@ internal ref struct YamlBlockScanner
                 if (!ScanQuoted(at, out var contentStart, out after)) return false;
                 return Scalar(at, text[contentStart..(after - 1)], plain: false, depth, slot);
             default:
-                if (!ScanPlain(at, flow: false, out var end, out var stop) || (stop != (byte)'#' && stop != 0)) return false;
+                if (!ScanPlain(at, flow, out var end, out var stop) || (flow ? stop is not ((byte)',' or (byte)']' or (byte)'}') : stop is not ((byte)'#' or 0))) return false;
                 after = end;
                 return Scalar(at, text[at..end], plain: true, depth, slot);
         }
@@ -448,10 +454,10 @@ internal ref struct YamlBlockScanner
                     var name = text.Slice(keyStart, keyLength);
                     writer.WritePropertyName(name);
                     position = SkipSpaces(position);
-                    if (position >= lineEnd || !ReadFlowNode(position, depth + 1, ChildSlot(slot, name), out position)) return false;
+                    if (position >= lineEnd || !ReadInline(position, depth + 1, ChildSlot(slot, name), flow: true, out position)) return false;
                     range.Note(name, scalarText, scalarIsString);
                 }
-                else if (!ReadFlowNode(position, depth + 1, EnvelopeSlot.Other, out position))
+                else if (!ReadInline(position, depth + 1, EnvelopeSlot.Other, flow: true, out position))
                 {
                     return false;
                 }
@@ -477,23 +483,6 @@ internal ref struct YamlBlockScanner
         return !range.IsReversed;
     }
 
-    private bool ReadFlowNode(int at, int depth, EnvelopeSlot slot, out int after)
-    {
-        after = at;
-        switch (text[at])
-        {
-            case (byte)'[' or (byte)'{':
-                return ReadFlow(at, depth, slot, out after);
-            case (byte)'\'' or (byte)'"':
-                if (!ScanQuoted(at, out var contentStart, out after)) return false;
-                return Scalar(at, text[contentStart..(after - 1)], plain: false, depth, slot);
-            default:
-                if (!ScanPlain(at, flow: true, out var end, out var stop) || stop is not ((byte)',' or (byte)']' or (byte)'}')) return false;
-                after = end;
-                return Scalar(at, text[at..end], plain: true, depth, slot);
-        }
-    }
-
     /// <summary>A scalar node: resolved with the core schema as the event writer resolves it; null and blank give up.</summary>
     private bool Scalar(int at, ReadOnlySpan<byte> value, bool plain, int depth, EnvelopeSlot slot)
     {
@@ -504,23 +493,7 @@ internal ref struct YamlBlockScanner
     private bool WriteScalar(ReadOnlySpan<byte> value, bool plain, EnvelopeSlot slot)
     {
         scalarIsString = false;
-        if (plain)
-        {
-            switch (Resolve(value, out var number))
-            {
-                case ScalarKind.Null:
-                    return false;
-                case ScalarKind.True:
-                    writer.WriteBooleanValue(true);
-                    return true;
-                case ScalarKind.False:
-                    writer.WriteBooleanValue(false);
-                    return true;
-                case ScalarKind.Number:
-                    writer.WriteNumberValue(number);
-                    return true;
-            }
-        }
+        if (plain && YamlDocumentParser.WriteUnlessString(writer, Resolve(value, out var number), number) is { } written) return written;
 
         if (IsBlank(value)) return false;
         writer.WriteStringValue(value);
@@ -588,7 +561,17 @@ internal ref struct YamlBlockScanner
     private readonly bool IsBlockKey(int at) => ScanBlockKey(at, out _, out _, out _);
 
     /// <summary>A block mapping key: plain, or quoted without escapes, then ':' right after it and a space or the line's end.</summary>
-    private readonly bool ScanBlockKey(int at, out int start, out int length, out int afterColon)
+    private readonly bool ScanBlockKey(int at, out int start, out int length, out int afterColon) => ScanKey(at, flow: false, out start, out length, out afterColon);
+
+    /// <summary>A flow mapping key: plain or quoted, then ': ' right after it (<paramref name="afterColon"/> is past the space).</summary>
+    private readonly bool ScanFlowKey(int at, out int start, out int length, out int afterColon)
+    {
+        if (!ScanKey(at, flow: true, out start, out length, out afterColon) || afterColon >= lineEnd) return false;
+        afterColon++;
+        return true;
+    }
+
+    private readonly bool ScanKey(int at, bool flow, out int start, out int length, out int afterColon)
     {
         start = length = afterColon = 0;
         int colon;
@@ -599,7 +582,7 @@ internal ref struct YamlBlockScanner
         }
         else
         {
-            if (!ScanPlain(at, flow: false, out var end, out var stop) || stop != (byte)':') return false;
+            if (!ScanPlain(at, flow, out var end, out var stop) || stop != (byte)':') return false;
             start = at;
             length = end - at;
             colon = end;
@@ -607,29 +590,6 @@ internal ref struct YamlBlockScanner
 
         if (colon >= lineEnd || text[colon] != ':' || (colon + 1 < lineEnd && text[colon + 1] != ' ')) return false;
         afterColon = colon + 1;
-        return colon - at <= MaxKeyBytes;
-    }
-
-    /// <summary>A flow mapping key: plain or quoted, then ': ' right after it.</summary>
-    private readonly bool ScanFlowKey(int at, out int start, out int length, out int afterColon)
-    {
-        start = length = afterColon = 0;
-        int colon;
-        if (text[at] is (byte)'\'' or (byte)'"')
-        {
-            if (!ScanQuoted(at, out start, out colon)) return false;
-            length = colon - 1 - start;
-        }
-        else
-        {
-            if (!ScanPlain(at, flow: true, out var end, out var stop) || stop != (byte)':') return false;
-            start = at;
-            length = end - at;
-            colon = end;
-        }
-
-        if (colon + 1 >= lineEnd || text[colon] != ':' || text[colon + 1] != ' ') return false;
-        afterColon = colon + 2;
         return colon - at <= MaxKeyBytes;
     }
 

@@ -122,6 +122,30 @@ internal static partial class YamlDocumentParser
         }
     }
 
+    /// <summary>
+    /// Writes a resolved scalar that is not a string (a boolean or a number) and returns true; false for a null (the
+    /// full path reports it); null for a string, which the caller checks and writes.
+    /// </summary>
+    internal static bool? WriteUnlessString(Utf8JsonWriter writer, ScalarKind kind, decimal number)
+    {
+        switch (kind)
+        {
+            case ScalarKind.Null:
+                return false;
+            case ScalarKind.True:
+                writer.WriteBooleanValue(true);
+                return true;
+            case ScalarKind.False:
+                writer.WriteBooleanValue(false);
+                return true;
+            case ScalarKind.Number:
+                writer.WriteNumberValue(number);
+                return true;
+            default:
+                return null;
+        }
+    }
+
     /// <summary>Writes one document's events as JSON, checking on the way everything the fast path cannot take.</summary>
     private sealed class FastWriter(IParser parser, ArrayBufferWriter<byte> buffer, List<int> positions) : IDisposable
     {
@@ -157,32 +181,18 @@ internal static partial class YamlDocumentParser
             {
                 case Scalar scalar:
                     parser.MoveNext();
-                    switch (ResolveKind(scalar, out var number))
+                    if (WriteUnlessString(writer, ResolveKind(scalar, out var number), number) is { } written) return written;
+                    if (string.IsNullOrWhiteSpace(scalar.Value)) return false;
+                    writer.WriteStringValue(scalar.Value);
+                    scalarText = scalar.Value;
+                    switch (slot)
                     {
-                        case ScalarKind.Null:
-                            return false;
-                        case ScalarKind.True:
-                            writer.WriteBooleanValue(true);
-                            return true;
-                        case ScalarKind.False:
-                            writer.WriteBooleanValue(false);
-                            return true;
-                        case ScalarKind.Number:
-                            writer.WriteNumberValue(number);
-                            return true;
-                        default:
-                            if (string.IsNullOrWhiteSpace(scalar.Value)) return false;
-                            writer.WriteStringValue(scalar.Value);
-                            scalarText = scalar.Value;
-                            switch (slot)
-                            {
-                                case EnvelopeSlot.ApiVersion: apiVersion = scalar.Value; break;
-                                case EnvelopeSlot.Kind: kind = scalar.Value; break;
-                                case EnvelopeSlot.Id: id = scalar.Value; break;
-                            }
-
-                            return true;
+                        case EnvelopeSlot.ApiVersion: apiVersion = scalar.Value; break;
+                        case EnvelopeSlot.Kind: kind = scalar.Value; break;
+                        case EnvelopeSlot.Id: id = scalar.Value; break;
                     }
+
+                    return true;
 
                 case MappingStart:
                     parser.MoveNext();

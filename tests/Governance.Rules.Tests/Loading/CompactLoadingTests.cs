@@ -12,7 +12,7 @@ namespace Governance.Rules.Tests.Loading;
 [Category("Loading")]
 public sealed class CompactLoadingTests
 {
-    private const string Plan = "apiVersion: governance/v1\nkind: ProjectPlan\nmetadata:\n  id: plan-1\n  title: Plan\nspec:\n  projectId: proj-1\n";
+    internal const string Plan = "apiVersion: governance/v1\nkind: ProjectPlan\nmetadata:\n  id: plan-1\n  title: Plan\nspec:\n  projectId: proj-1\n";
 
     internal static string RepositoryRoot
     {

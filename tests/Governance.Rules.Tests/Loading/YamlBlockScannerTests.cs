@@ -13,7 +13,7 @@ namespace Governance.Rules.Tests.Loading;
 [Category("Loading")]
 public sealed class YamlBlockScannerTests
 {
-    private const string Plan = "apiVersion: governance/v1\nkind: ProjectPlan\nmetadata:\n  id: plan-1\n  title: Plan\nspec:\n  projectId: proj-1\n";
+    private const string Plan = CompactLoadingTests.Plan;
 
     private const string Backlog = "apiVersion: governance/v1\nkind: Backlog\nmetadata:\n  id: backlog-1\n  title: Backlog\nspec:\n  productId: prod-1\n  items:\n";
 
