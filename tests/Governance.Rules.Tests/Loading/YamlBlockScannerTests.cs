@@ -65,6 +65,7 @@ public sealed class YamlBlockScannerTests
         yield return Case("literal block clip at the end", Plan + "  version: |\n    one\n    two\n");
         yield return Case("literal block crlf", (Plan + "  version: |\n    one\n    'two'\n  approvedBy: p-1\n").Replace("\n", "\r\n", StringComparison.Ordinal));
         yield return Case("block scalar as a date", Plan + "  schedule:\n    start: >-\n      2026-01-01\n    end: |-\n      2026-02-01\n");
+        yield return Case("block scalar in a sequence item's mapping", Backlog + "    - id: a\n      type: epic\n      title: >-\n        A long\n        title\n      priority: 1\n    - id: b\n      type: epic\n      title: |\n        B\n");
         yield return Case("block scalar before a marker", Plan + "  version: >-\n    v\n---\n" + Plan.Replace("plan-1", "plan-2", StringComparison.Ordinal));
     }
 
