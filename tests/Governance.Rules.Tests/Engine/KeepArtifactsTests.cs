@@ -119,6 +119,27 @@ public sealed class KeepArtifactsTests
     }
 
     [Test]
+    public void A_rule_that_reads_only_its_artifact_and_fails_is_GOV009_as_it_streams()
+    {
+        using var folder = new TempFolder();
+        for (var i = 0; i < 2; i++)
+        {
+            folder.Write($"b{i}/backlog.yaml", $$"""
+                apiVersion: governance/v1
+                kind: Backlog
+                metadata: { id: backlog-{{i}}, title: B{{i}}, owner: ann }
+                spec:
+                  productId: product-x
+                  items:
+                    - { id: e-{{i}}, title: Epic, type: epic, status: ready, roadmapItemId: ri-1 }
+                """);
+        }
+
+        var result = AnalyzeBothWays(folder.Path, [.. BuiltInRules.Create(), new FailsLocally()]);
+        Assert.That(result.Findings.Count(f => f.RuleId == "GOV009" && f.Message.Contains("GOV991", StringComparison.Ordinal)), Is.EqualTo(2));
+    }
+
+    [Test]
     public void Rules_declare_what_they_read_of_other_artifacts()
     {
         var rules = BuiltInRules.Create().ToDictionary(r => r.Descriptor.Id);
@@ -150,6 +171,17 @@ public sealed class KeepArtifactsTests
         public override void Initialize(RuleRegistration registration) =>
             registration.RegisterArtifactAction<Backlog>(context =>
                 context.Report(context.Artifact, context.Portfolio.OfKind<Backlog>().Sum(b => b.Spec.Items?.Count ?? 0)));
+    }
+
+    /// <summary>A host's rule that says it reads only its artifact, and throws.</summary>
+    private sealed class FailsLocally : GovernanceRule
+    {
+        public override RuleDescriptor Descriptor { get; } = new("GOV991", "Fails", "never", "backlog", Severity.Info, "Throws.");
+
+        public override bool ReadsOtherArtifacts => false;
+
+        public override void Initialize(RuleRegistration registration) =>
+            registration.RegisterArtifactAction<Backlog>(context => throw new InvalidOperationException("broken on " + context.Artifact.Id));
     }
 
     private sealed class TempFolder : IDisposable
