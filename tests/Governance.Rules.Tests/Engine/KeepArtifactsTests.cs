@@ -100,20 +100,7 @@ public sealed class KeepArtifactsTests
     [Test]
     public void A_rule_that_does_not_say_it_reads_only_its_artifact_still_sees_every_record()
     {
-        using var folder = new TempFolder();
-        for (var i = 0; i < 3; i++)
-        {
-            folder.Write($"b{i}/backlog.yaml", $$"""
-                apiVersion: governance/v1
-                kind: Backlog
-                metadata: { id: backlog-{{i}}, title: B{{i}}, owner: ann }
-                spec:
-                  productId: product-x
-                  items:
-                    - { id: e-{{i}}, title: Epic, type: epic, status: ready, roadmapItemId: ri-1 }
-                """);
-        }
-
+        using var folder = TracedBacklogs(3);
         var result = AnalyzeBothWays(folder.Path, [.. BuiltInRules.Create(), new CountsBacklogItems()]);
         Assert.That(result.Findings.Where(f => f.RuleId == "GOV990").Select(f => f.Message), Has.All.EqualTo("3 items in all backlogs"));
     }
@@ -121,20 +108,7 @@ public sealed class KeepArtifactsTests
     [Test]
     public void A_rule_that_reads_only_its_artifact_and_fails_is_GOV009_as_it_streams()
     {
-        using var folder = new TempFolder();
-        for (var i = 0; i < 2; i++)
-        {
-            folder.Write($"b{i}/backlog.yaml", $$"""
-                apiVersion: governance/v1
-                kind: Backlog
-                metadata: { id: backlog-{{i}}, title: B{{i}}, owner: ann }
-                spec:
-                  productId: product-x
-                  items:
-                    - { id: e-{{i}}, title: Epic, type: epic, status: ready, roadmapItemId: ri-1 }
-                """);
-        }
-
+        using var folder = TracedBacklogs(2);
         var result = AnalyzeBothWays(folder.Path, [.. BuiltInRules.Create(), new FailsLocally()]);
         Assert.That(result.Findings.Count(f => f.RuleId == "GOV009" && f.Message.Contains("GOV991", StringComparison.Ordinal)), Is.EqualTo(2));
     }
@@ -151,6 +125,26 @@ public sealed class KeepArtifactsTests
             "no built-in rule reads another artifact's backlog record, so backlogs can be released");
         Assert.That(new CountsBacklogItems().ReadsOtherArtifacts, Is.True);
         Assert.That(new CountsBacklogItems().OtherRecordsRead, Is.Null);
+    }
+
+    /// <summary><paramref name="count"/> backlog files of one product, each with one traced epic.</summary>
+    private static TempFolder TracedBacklogs(int count)
+    {
+        var folder = new TempFolder();
+        for (var i = 0; i < count; i++)
+        {
+            folder.Write($"b{i}/backlog.yaml", $$"""
+                apiVersion: governance/v1
+                kind: Backlog
+                metadata: { id: backlog-{{i}}, title: B{{i}}, owner: ann }
+                spec:
+                  productId: product-x
+                  items:
+                    - { id: e-{{i}}, title: Epic, type: epic, status: ready, roadmapItemId: ri-1 }
+                """);
+        }
+
+        return folder;
     }
 
     private static string FindRoot()
