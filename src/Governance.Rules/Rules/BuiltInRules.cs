@@ -35,16 +35,16 @@ public static class BuiltInRules
         [typeof(GOV413)] = [ArtifactKind.Portfolio],
         [typeof(GOV501)] = [ArtifactKind.StatusReport, ArtifactKind.ProjectPlan],
         [typeof(GOV504)] = [ArtifactKind.StatusReport, ArtifactKind.ProjectPlan, ArtifactKind.Portfolio],
-        [typeof(GOV601)] = [ArtifactKind.Handover],
+        [typeof(GOV601)] = [], // nodes
         [typeof(GOV607)] = [ArtifactKind.Project],
-        [typeof(GOV701)] = [ArtifactKind.PostMortem],
-        [typeof(GOV801)] = [ArtifactKind.ProductAnalytics],
+        [typeof(GOV701)] = [], // nodes
+        [typeof(GOV801)] = [], // nodes
         [typeof(GOV805)] = [ArtifactKind.Product, ArtifactKind.ProductAnalytics],
         [typeof(GOV901)] = [], // the link graph
         [typeof(GOV902)] = [], // nodes
         [typeof(GOV903)] = [ArtifactKind.ProductStrategy, ArtifactKind.Roadmap],
         [typeof(GOV904)] = [ArtifactKind.Roadmap, ArtifactKind.Project], // and the backlog item facts
-        [typeof(GOV906)] = [ArtifactKind.ProjectPlan],
+        [typeof(GOV906)] = [], // nodes
         [typeof(GOV907)] = [ArtifactKind.ProjectPlan, ArtifactKind.Project, ArtifactKind.Portfolio],
     };
 
