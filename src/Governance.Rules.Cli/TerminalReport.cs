@@ -37,7 +37,7 @@ internal static class TerminalReport
         table.AddColumn(new TableColumn("Artifacts").RightAligned());
         table.AddRow(
             Number(summary.Errors), Number(summary.Warnings), Number(summary.Infos), Number(summary.Suppressed),
-            Number(summary.Baselined), Number(result.FilesAnalyzed), Number(result.Artifacts.Count));
+            Number(summary.Baselined), Number(result.FilesAnalyzed), Number(result.Analyzed.Count));
         console.Write(table);
         var model = ReportModel.Create(result, context);
         console.MarkupLine($"Health score: [bold]{Number(model.Score.Value)}/100[/]");

@@ -203,6 +203,7 @@ internal static class CheckCommand
         var options = new AnalysisOptions
         {
             AsOf = request.AsOf,
+            KeepArtifacts = false, // reports read AnalysisResult.Analyzed: the records can go as the run goes
             Load = new LoadOptions
             {
                 Include = request.Include,

@@ -42,6 +42,15 @@ public sealed record AnalysisOptions
     public static readonly TimeSpan DefaultRuleTimeBudget = TimeSpan.FromSeconds(10);
 
     /// <summary>
+    /// Whether the result keeps every record (<see cref="AnalysisResult.Artifacts"/>); default <see langword="true"/>.
+    /// When <see langword="false"/>, <see cref="AnalysisResult.Artifacts"/> is empty (<see cref="AnalysisResult.Analyzed"/>
+    /// still describes every artifact) and, when analysing paths, files are loaded and checked a batch at a time and the
+    /// records no rule still needs are released as the run goes, so memory stays close to the index rather than the
+    /// portfolio. Findings are the same either way.
+    /// </summary>
+    public bool KeepArtifacts { get; init; } = true;
+
+    /// <summary>
     /// Told how far the run is (files read, artifacts analysed), from several threads at once; <see langword="null"/>
     /// reports nothing. The implementation must be thread-safe and quick.
     /// </summary>

@@ -3,19 +3,46 @@ using Governance.Rules.Model;
 
 namespace Governance.Rules.Engine;
 
-/// <summary>An artifact under analysis with where it came from and, on demand, where each of its records is.</summary>
+/// <summary>
+/// An artifact under analysis with where it came from and, on demand, where each of its records is. Its record can be
+/// released once its own rules ran and the index holds its facts (<see cref="Release"/>); it is then read again from
+/// its file only if something still asks for it.
+/// </summary>
 internal sealed class ArtifactEntry
 {
+    private Artifact? artifact;
+    private Func<Artifact>? reload;
+    private WeakReference<Artifact>? reloaded;
     private PointerIndex? pointers;
 
     public ArtifactEntry(Artifact artifact, SourceDocument? document, int order)
     {
-        Artifact = artifact;
+        this.artifact = artifact;
         Document = document;
         Order = order;
+        Id = artifact.Id;
+        Kind = artifact.ArtifactKind;
+        Metadata = artifact.Metadata;
+        described = AnalyzedArtifact.Of(artifact, document?.File);
     }
 
-    public Artifact Artifact { get; }
+    private readonly AnalyzedArtifact described;
+
+    /// <summary>What reports need of the artifact, without its record.</summary>
+    public AnalyzedArtifact Describe() => described;
+
+    /// <summary>The record; read again from its file when it was released (a rare path: the engine's own rules do not).</summary>
+    /// <exception cref="InvalidOperationException">The record was released and its file no longer holds it.</exception>
+    public Artifact Artifact => artifact ?? Reloaded();
+
+    /// <summary>The artifact's <c>metadata.id</c>.</summary>
+    public string? Id { get; }
+
+    /// <summary>The artifact's kind.</summary>
+    public ArtifactKind Kind { get; }
+
+    /// <summary>The record's metadata (inline suppressions, title), kept when the record is released.</summary>
+    public ArtifactMetadata Metadata { get; }
 
     public SourceDocument? Document { get; }
 
@@ -25,7 +52,34 @@ internal sealed class ArtifactEntry
     /// <summary>Whether an earlier artifact has the same id (GOV003); references resolve to the first.</summary>
     public bool IsDuplicate { get; set; }
 
-    public PointerIndex Pointers => LazyInitializer.EnsureInitialized(ref pointers, () => PointerIndex.Build(Artifact));
+    /// <summary>The artifact's node in the index, once added.</summary>
+    public PortfolioNode? Node { get; set; }
+
+    /// <summary>Whether the record was released.</summary>
+    public bool IsReleased => artifact is null;
+
+    public PointerIndex Pointers => artifact is null
+        ? PointerIndex.Build(Artifact) // not cached: the index holds the records it names
+        : LazyInitializer.EnsureInitialized(ref pointers, () => PointerIndex.Build(Artifact));
+
+    /// <summary>Lets the record go; <paramref name="readAgain"/> reads it again from its file if it is asked for.</summary>
+    public void Release(Func<Artifact> readAgain)
+    {
+        reload = readAgain;
+        pointers = null;
+        artifact = null;
+    }
+
+    private Artifact Reloaded()
+    {
+        lock (this)
+        {
+            if (reloaded is not null && reloaded.TryGetTarget(out var cached)) return cached;
+            var read = reload!();
+            reloaded = new WeakReference<Artifact>(read);
+            return read;
+        }
+    }
 
     /// <summary>Resolves a reported target and property into a pointer and a position (SPEC §H Locations).</summary>
     public (string Pointer, SourcePosition Position) Locate(object target, string? property)
@@ -34,7 +88,7 @@ internal sealed class ArtifactEntry
         if (!index.TryGetPointer(target, out var pointer))
         {
             throw new InvalidOperationException(
-                $"The reported {target.GetType().Name} is not part of artifact '{Artifact.Id}'; report against the artifact or a record inside it.");
+                $"The reported {target.GetType().Name} is not part of artifact '{Id}'; report against the artifact or a record inside it.");
         }
 
         if (!string.IsNullOrEmpty(property))
@@ -47,9 +101,24 @@ internal sealed class ArtifactEntry
         while (pointer.Length > 0 && !IsPresent(index, pointer))
             pointer = JsonPointer.Parent(pointer);
 
-        var position = Document is not null && Document.Map.TryGetPosition(pointer, out var found) ? found : default;
-        return (pointer, position);
+        return (pointer, PositionOf(pointer));
     }
+
+    /// <summary>
+    /// Locates a pointer the index knows to hold a value that is present (a reference's id), without the record: the
+    /// same answer as <see cref="Locate"/> on the artifact with that path, so a released record is not read again.
+    /// </summary>
+    public (string Pointer, SourcePosition Position) LocatePresent(string pointer)
+    {
+        if (artifact is not null)
+            return Locate(artifact, pointer.Length == 0 ? null : string.Join('/', JsonPointer.Tokens(pointer)));
+        while (pointer.Length > 0 && Document is not null && !Document.Map.Contains(pointer))
+            pointer = JsonPointer.Parent(pointer);
+        return (pointer, PositionOf(pointer));
+    }
+
+    private SourcePosition PositionOf(string pointer) =>
+        Document is not null && Document.Map.TryGetPosition(pointer, out var found) ? found : default;
 
     // A value is present when it is not blank; an object that holds keys is present when it is written, even empty
     // (SPEC §H: a finding about a blank value points at the object that holds the key).

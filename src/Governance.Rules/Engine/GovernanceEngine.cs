@@ -118,6 +118,7 @@ public sealed class GovernanceEngine
             };
         }
 
+        if (!options.KeepArtifacts) return Run(Stream(paths, loadOptions, cancellationToken), options, TimeSpan.Zero, stream: true, cancellationToken);
         var loaded = loader.LoadPaths(paths, loadOptions, cancellationToken);
         var loadTime = stopwatch.Elapsed;
         EngineLog.FilesLoaded(logger, loaded.FilesRead, loaded.Artifacts.Count, loaded.Findings.Count, loadTime.TotalMilliseconds);
@@ -196,6 +197,22 @@ public sealed class GovernanceEngine
         return Run(Entries(loaded), loaded.Findings, loaded.FilesRead, options ?? DefaultOptions, TimeSpan.Zero, cancellationToken);
     }
 
+    /// <summary>The files under <paramref name="paths"/> loaded a batch at a time, each artifact able to be read again from its file.</summary>
+    private IEnumerable<EntryBatch> Stream(IReadOnlyList<string> paths, LoadOptions loadOptions, CancellationToken cancellationToken)
+    {
+        var order = 0;
+        foreach (var batch in loader.LoadPathsInBatches(paths, loadOptions, StreamBatchFiles, cancellationToken))
+        {
+            var entries = new List<ArtifactEntry>(batch.Result.Artifacts.Count);
+            foreach (var loaded in batch.Result.Artifacts) entries.Add(new ArtifactEntry(loaded.Artifact, loaded.Document, order++));
+            EngineLog.FilesLoaded(logger, batch.Result.FilesRead, entries.Count, batch.Result.Findings.Count, 0);
+            yield return new EntryBatch(entries, batch.Result.Findings, batch.Result.FilesRead, batch.ReadAgain);
+        }
+    }
+
+    /// <summary>Files loaded per batch when streaming: enough to keep both cores busy, few enough to bound what is held.</summary>
+    private const int StreamBatchFiles = 256;
+
     private static List<ArtifactEntry> Entries(LoadResult loaded) =>
         [.. loaded.Artifacts.Select((a, i) => new ArtifactEntry(a.Artifact, a.Document, i))];
 
@@ -207,7 +224,16 @@ public sealed class GovernanceEngine
         return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(timeProvider.GetUtcNow(), zone).DateTime);
     }
 
-    private AnalysisResult Run(List<ArtifactEntry> entries, IReadOnlyList<Finding> loaderFindings, int files, AnalysisOptions options, TimeSpan loadTime, CancellationToken cancellationToken)
+    private AnalysisResult Run(List<ArtifactEntry> entries, IReadOnlyList<Finding> loaderFindings, int files, AnalysisOptions options, TimeSpan loadTime, CancellationToken cancellationToken) =>
+        Run([new EntryBatch(entries, loaderFindings, files, null)], options, loadTime, stream: false, cancellationToken);
+
+    /// <summary>
+    /// Runs the rules over <paramref name="batches"/> (artifacts in document order). With <paramref name="stream"/>,
+    /// each batch is indexed and the artifact actions of the rules that read only their own artifact run on it before
+    /// the next batch is loaded; then the records no remaining rule reads are released (read again from their file if
+    /// something asks for them). The rest runs once the index is complete, as without streaming. Findings are the same.
+    /// </summary>
+    private AnalysisResult Run(IEnumerable<EntryBatch> batches, AnalysisOptions options, TimeSpan loadTime, bool stream, CancellationToken cancellationToken)
     {
         var stages = new Dictionary<string, TimeSpan>(StringComparer.Ordinal) { ["load"] = loadTime };
         var stopwatch = Stopwatch.StartNew();
@@ -216,12 +242,8 @@ public sealed class GovernanceEngine
         var engineSeverities = new SettingsResolver(options);
         Finding WithEngineSeverity(Finding finding) =>
             engineSeverities.For(finding.RuleId, finding.File) is { Severity: { } severity } ? finding with { Severity = severity } : finding;
-        foreach (var finding in loaderFindings) findings.Add(WithEngineSeverity(finding));
-        foreach (var finding in FindDuplicates(entries)) findings.Add(WithEngineSeverity(finding));
-        var portfolio = new PortfolioIndex(entries);
-        stages["index"] = stopwatch.Elapsed;
+        var portfolio = new PortfolioIndex();
 
-        stopwatch.Restart();
         var resolver = new SettingsResolver(options);
         var active = new List<(GovernanceRule Rule, RuleRun Run, RuleRegistration Registration)>();
         foreach (var rule in rules)
@@ -245,14 +267,25 @@ public sealed class GovernanceEngine
             active.Add((rule, run, registration));
         }
 
+        // Which actions can run as files are loaded (rules that read only their own artifact), and which records the
+        // rules that read the index still need: those of the kinds they read, and those their own actions run on.
         var ruleTicks = new long[active.Count];
-        var actionsByKind = new Dictionary<ArtifactKind, List<(int RuleIndex, ArtifactAction Action)>>();
+        var early = new Dictionary<ArtifactKind, List<(int RuleIndex, ArtifactAction Action)>>();
+        var late = new Dictionary<ArtifactKind, List<(int RuleIndex, ArtifactAction Action)>>();
+        var kept = new HashSet<ArtifactKind>();
+        var keepAll = !stream;
         for (var r = 0; r < active.Count; r++)
         {
-            foreach (var (kind, action) in active[r].Registration.ArtifactActions)
+            var rule = active[r].Rule;
+            var local = stream && !rule.ReadsOtherArtifacts;
+            if (rule.OtherRecordsRead is { } kinds) kept.UnionWith(kinds);
+            else keepAll = true;
+            foreach (var (kind, action, readsRecord) in active[r].Registration.ArtifactActions)
             {
-                if (!actionsByKind.TryGetValue(kind, out var list)) actionsByKind[kind] = list = [];
+                var actions = local && readsRecord ? early : late;
+                if (!actions.TryGetValue(kind, out var list)) actions[kind] = list = [];
                 list.Add((r, action));
+                if (readsRecord && !local) kept.Add(kind);
             }
         }
 
@@ -261,34 +294,40 @@ public sealed class GovernanceEngine
             CancellationToken = cancellationToken,
             MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount,
         };
-        options.Progress?.Report(new AnalysisProgress(files, 0, entries.Count));
-        var work = new List<ArtifactWork>();
-        foreach (var entry in entries)
+
+        List<ArtifactWork> WorkFor(IEnumerable<ArtifactEntry> of, Dictionary<ArtifactKind, List<(int RuleIndex, ArtifactAction Action)>> actionsByKind)
         {
-            if (!actionsByKind.TryGetValue(entry.Artifact.ArtifactKind, out var actions)) continue;
-            foreach (var (ruleIndex, action) in actions)
+            var work = new List<ArtifactWork>();
+            foreach (var entry in of)
             {
-                var (rule, run, _) = active[ruleIndex];
-                if (resolver.For(rule.Descriptor.Id, entry.Document?.File) is { Enabled: false }) continue;
-                work.Add(new ArtifactWork(ruleIndex, run, entry, action));
+                if (!actionsByKind.TryGetValue(entry.Kind, out var actions)) continue;
+                foreach (var (ruleIndex, action) in actions)
+                {
+                    var (rule, run, _) = active[ruleIndex];
+                    if (resolver.For(rule.Descriptor.Id, entry.Document?.File) is { Enabled: false }) continue;
+                    work.Add(new ArtifactWork(ruleIndex, run, entry, action));
+                }
             }
+
+            return work;
         }
 
-        // Actions see a token that is also cancelled when the run ends, so an abandoned (overrunning) action that
-        // observes it stops then.
-        using (var runScope = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        void RunWork(List<ArtifactWork> work)
         {
+            // Actions see a token that is also cancelled when the run ends, so an abandoned (overrunning) action that
+            // observes it stops then.
+            using var runScope = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             try
             {
                 new ArtifactActionRunner(work, findings, ruleTicks, options.RuleTimeBudget,
                         (item, ex) =>
                         {
-                            EngineLog.RuleFailed(logger, active[item.RuleIndex].Rule.Descriptor.Id, item.Entry.Artifact.Id, ex);
+                            EngineLog.RuleFailed(logger, active[item.RuleIndex].Rule.Descriptor.Id, item.Entry.Id, ex);
                             findings.Add(WithEngineSeverity(RuleFailed(active[item.RuleIndex].Rule, ex, item.Entry)));
                         },
                         item =>
                         {
-                            EngineLog.RuleOverran(logger, active[item.RuleIndex].Rule.Descriptor.Id, item.Entry.Artifact.Id, options.RuleTimeBudget);
+                            EngineLog.RuleOverran(logger, active[item.RuleIndex].Rule.Descriptor.Id, item.Entry.Id, options.RuleTimeBudget);
                             findings.Add(WithEngineSeverity(RuleOverran(active[item.RuleIndex].Rule, options.RuleTimeBudget, item.Entry)));
                         },
                         runScope.Token)
@@ -300,8 +339,55 @@ public sealed class GovernanceEngine
             }
         }
 
+        var entries = new List<ArtifactEntry>();
+        var firstOfId = new Dictionary<string, ArtifactEntry>(StringComparer.Ordinal);
+        var files = 0;
+        var indexTime = TimeSpan.Zero;
+        var rulesTime = TimeSpan.Zero;
+        var batchTimer = Stopwatch.StartNew();
+        foreach (var batch in batches)
+        {
+            stages["load"] += batchTimer.Elapsed;
+            files += batch.FilesRead;
+            foreach (var finding in batch.Findings) findings.Add(WithEngineSeverity(finding));
+            var offset = entries.Count;
+            var added = batch.Entries.Select((e, i) => e.Order == offset + i ? e : throw new InvalidOperationException("Batches must be in document order.")).ToList();
+            entries.AddRange(added);
+            var started = Stopwatch.GetTimestamp();
+            foreach (var finding in FindDuplicates(added, firstOfId)) findings.Add(WithEngineSeverity(finding));
+            portfolio.Add(added);
+            indexTime += Stopwatch.GetElapsedTime(started);
+            if (stream)
+            {
+                started = Stopwatch.GetTimestamp();
+                RunWork(WorkFor(added, early));
+                rulesTime += Stopwatch.GetElapsedTime(started);
+                if (!keepAll && batch.ReadAgain is { } readAgain)
+                {
+                    foreach (var entry in added)
+                    {
+                        // Inline suppressions are located in the record after the rules: such an artifact keeps it.
+                        if (kept.Contains(entry.Kind) || entry.Metadata.Suppressions.Count > 0 || readAgain(entry) is not { } read) continue;
+                        portfolio.Release(entry);
+                        entry.Release(read);
+                    }
+                }
+
+                options.Progress?.Report(new AnalysisProgress(files, entries.Count, 0));
+            }
+
+            batchTimer.Restart();
+        }
+
+        stopwatch.Restart();
+        portfolio.Complete();
+        stages["index"] = indexTime + stopwatch.Elapsed;
+
+        stopwatch.Restart();
+        options.Progress?.Report(new AnalysisProgress(files, 0, entries.Count));
+        RunWork(WorkFor(entries, late)); // without streaming, every action is here
         options.Progress?.Report(new AnalysisProgress(files, entries.Count, entries.Count));
-        stages["rules"] = stopwatch.Elapsed;
+        stages["rules"] = rulesTime + stopwatch.Elapsed;
 
         stopwatch.Restart();
         Parallel.For(0, active.Count, parallel, ruleIndex =>
@@ -347,8 +433,9 @@ public sealed class GovernanceEngine
             Rules = [.. EngineDiagnostics.All.Concat(active.Select(a => a.Rule.Descriptor)).OrderBy(d => d.Id, StringComparer.Ordinal)],
             Today = today,
             FilesAnalyzed = files,
-            Artifacts = portfolio.Artifacts,
-            ArtifactFiles = [.. entries.Select(e => e.Document?.File)],
+            Artifacts = options.KeepArtifacts ? [.. portfolio.Artifacts] : [],
+            ArtifactFiles = options.KeepArtifacts ? [.. entries.Select(e => e.Document?.File)] : [],
+            Analyzed = [.. entries.Select(e => e.Describe())],
             StageTimings = stages,
             RuleTimings = timings,
             FixedBaselineEntries = fixedEntries,
@@ -374,12 +461,13 @@ public sealed class GovernanceEngine
         return settings?.Severity ?? reported;
     }
 
-    private static IEnumerable<Finding> FindDuplicates(List<ArtifactEntry> entries)
+    /// <summary>GOV003 for each of <paramref name="entries"/> whose id an earlier artifact has (<paramref name="first"/> carries over between batches).</summary>
+    private static List<Finding> FindDuplicates(List<ArtifactEntry> entries, Dictionary<string, ArtifactEntry> first)
     {
-        var first = new Dictionary<string, ArtifactEntry>(StringComparer.Ordinal);
+        var duplicates = new List<Finding>();
         foreach (var entry in entries)
         {
-            var id = entry.Artifact.Id;
+            var id = entry.Id;
             if (string.IsNullOrWhiteSpace(id)) continue;
             if (!first.TryGetValue(id, out var original))
             {
@@ -390,7 +478,7 @@ public sealed class GovernanceEngine
             entry.IsDuplicate = true;
             var where = original.Document is { } doc ? $"{doc.File}:{(doc.Map.TryGetPosition(string.Empty, out var p) ? p.Line : 0)}" : "an earlier artifact";
             var (pointer, position) = entry.Locate(entry.Artifact.Metadata, "id");
-            yield return new Finding
+            duplicates.Add(new Finding
             {
                 RuleId = EngineDiagnostics.DuplicateId.Id,
                 Severity = EngineDiagnostics.DuplicateId.DefaultSeverity,
@@ -400,14 +488,17 @@ public sealed class GovernanceEngine
                 Pointer = pointer,
                 Line = position.Line,
                 Column = position.Column,
-            };
+            });
         }
+
+        return duplicates;
     }
 
-    private static Finding? CreateFinding(RuleDescriptor descriptor, RuleSettings? settings, DateOnly today, ArtifactEntry entry, object target, string? property, Severity? reported, bool fixedSeverity, object?[] args)
+    /// <summary>A finding at <paramref name="target"/> and <paramref name="property"/>, or, without a target, at the pointer <paramref name="property"/>.</summary>
+    private static Finding? CreateFinding(RuleDescriptor descriptor, RuleSettings? settings, DateOnly today, ArtifactEntry entry, object? target, string? property, Severity? reported, bool fixedSeverity, object?[] args)
     {
         if (settings is { Enabled: false }) return null; // a portfolio rule reporting on a file where the rule is off
-        var (pointer, position) = entry.Locate(target, property);
+        var (pointer, position) = target is null ? entry.LocatePresent(property ?? string.Empty) : entry.Locate(target, property);
         var severity = fixedSeverity && reported is { } fixedValue
             ? fixedValue
             : settings?.Severity ?? reported ?? descriptor.DefaultSeverity;
@@ -417,7 +508,7 @@ public sealed class GovernanceEngine
             RuleId = descriptor.Id,
             Severity = severity,
             Message = descriptor.FormatMessage(args),
-            ArtifactId = entry.Artifact.Id,
+            ArtifactId = entry.Id,
             File = entry.Document?.File,
             Pointer = pointer,
             Line = position.Line,
@@ -447,7 +538,7 @@ public sealed class GovernanceEngine
             RuleId = descriptor.Id,
             Severity = descriptor.DefaultSeverity,
             Message = message,
-            ArtifactId = entry?.Artifact.Id,
+            ArtifactId = entry?.Id,
             File = entry?.Document?.File,
             Pointer = entry is null ? null : string.Empty,
         };
@@ -456,6 +547,13 @@ public sealed class GovernanceEngine
         return finding;
     }
 }
+
+/// <summary>Artifacts loaded together, in document order, with the loader's findings.</summary>
+/// <param name="Entries">The artifacts; their <see cref="ArtifactEntry.Order"/> continues the previous batch's.</param>
+/// <param name="Findings">The loader's findings for these files.</param>
+/// <param name="FilesRead">The files read.</param>
+/// <param name="ReadAgain">How an entry's record is read again once released; <see langword="null"/> (or a null answer): it is never released.</param>
+internal sealed record EntryBatch(List<ArtifactEntry> Entries, IReadOnlyList<Finding> Findings, int FilesRead, Func<ArtifactEntry, Func<Artifact>?>? ReadAgain);
 
 /// <summary>The engine's log messages (source-generated: no allocation when the level is off).</summary>
 internal static partial class EngineLog

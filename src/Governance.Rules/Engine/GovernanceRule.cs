@@ -1,3 +1,5 @@
+using Governance.Rules.Model;
+
 namespace Governance.Rules.Engine;
 
 /// <summary>
@@ -15,6 +17,22 @@ public abstract class GovernanceRule
 
     /// <summary>Registers the rule's actions.</summary>
     public abstract void Initialize(RuleRegistration registration);
+
+    /// <summary>
+    /// Whether the rule's actions read anything of the portfolio besides the artifact they are given (through
+    /// <see cref="RuleContext.Portfolio"/>). Default <see langword="true"/>: the rule's artifact actions then run once
+    /// the whole portfolio is indexed, and every record is kept until the end of the run. A rule that reads only the
+    /// artifact it is given returns <see langword="false"/>: with <see cref="AnalysisOptions.KeepArtifacts"/> off, its
+    /// artifact actions run as each file is loaded and the engine may release records it no longer needs.
+    /// </summary>
+    public virtual bool ReadsOtherArtifacts => Rules.BuiltInRules.ReachOf(this) is not { } reach || reach.ReadsIndex;
+
+    /// <summary>
+    /// The kinds of other artifacts whose records the rule reads (beyond the index's nodes, links and facts);
+    /// <see langword="null"/> when that is not known, so every record is kept.
+    /// </summary>
+    internal virtual IReadOnlyCollection<ArtifactKind>? OtherRecordsRead =>
+        Rules.BuiltInRules.ReachOf(this) is { } reach ? reach.Records : ReadsOtherArtifacts ? null : [];
 }
 
 /// <summary>Base class of a rule with typed options, bound from the configuration's <c>options</c>.</summary>

@@ -14,42 +14,63 @@ namespace Governance.Rules.Engine;
 public sealed class PortfolioIndex
 {
     private readonly Dictionary<Artifact, ArtifactEntry> entries = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<string, Artifact> byId = new(StringComparer.Ordinal);
-    private readonly Dictionary<ArtifactKind, List<Artifact>> byKind = [];
-    private readonly Dictionary<(ArtifactKind, string), List<Artifact>> byParent = [];
+    private readonly List<ArtifactEntry> entryList = [];
+    private readonly Dictionary<string, ArtifactEntry> byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<ArtifactKind, List<ArtifactEntry>> byKind = [];
+    private readonly Dictionary<(ArtifactKind, string), List<ArtifactEntry>> byParent = [];
     private readonly Dictionary<string, Person> people = new(StringComparer.Ordinal);
-    private readonly Dictionary<Artifact, PortfolioNode> nodeOf = new(ReferenceEqualityComparer.Instance);
+    private readonly List<PortfolioNode> nodes = [];
     private readonly Dictionary<ArtifactKind, List<PortfolioNode>> nodesByKind = [];
     private readonly ProductScopedLookup<int> objectives = new();
     private readonly ProductScopedLookup<int> roadmapItems = new();
-    private readonly ProductScopedLookup<int> backlogItems = new();
+    private readonly ProductScopedLookup<(int Order, int Item)> backlogItems = new();
     private readonly ProductScopedLookup<int> risks = new();
     private readonly Lazy<Dictionary<int, List<(int From, int Link)>>> incoming;
+    private bool complete;
 
     internal PortfolioIndex(IReadOnlyList<ArtifactEntry> artifactEntries)
+        : this()
     {
-        Entries = artifactEntries;
-        var artifacts = new List<Artifact>(artifactEntries.Count);
-        var nodes = new PortfolioNode[artifactEntries.Count];
-        for (var order = 0; order < artifactEntries.Count; order++)
+        Add(artifactEntries);
+        Complete();
+    }
+
+    /// <summary>An index to which artifacts are added in document order (<see cref="Add"/>) before <see cref="Complete"/>.</summary>
+    internal PortfolioIndex()
+    {
+        Artifacts = new ArtifactList(entryList);
+        incoming = new Lazy<Dictionary<int, List<(int From, int Link)>>>(Incoming, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>
+    /// Adds the next artifacts in document order: ids, kinds, parents, people, items and each artifact's references
+    /// (resolved by <see cref="Complete"/>), and the small facts the built-in portfolio rules read, so that the record
+    /// itself can be released once its own rules ran.
+    /// </summary>
+    internal void Add(IReadOnlyList<ArtifactEntry> batch)
+    {
+        if (complete) throw new InvalidOperationException("The index is complete.");
+        var first = nodes.Count;
+        foreach (var entry in batch)
         {
-            var entry = artifactEntries[order];
             var artifact = entry.Artifact;
-            artifacts.Add(artifact);
+            var order = nodes.Count;
+            entryList.Add(entry);
             entries.TryAdd(artifact, entry);
-            var node = nodes[order] = new PortfolioNode(order, entry);
-            nodeOf.TryAdd(artifact, node);
+            var node = new PortfolioNode(order, entry);
+            entry.Node = node;
+            nodes.Add(node);
             if (!nodesByKind.TryGetValue(node.Kind, out var ofKind)) nodesByKind[node.Kind] = ofKind = [];
             ofKind.Add(node);
-            AddItems(artifact, order);
-            if (artifact.Id is { } id && !string.IsNullOrWhiteSpace(id)) byId.TryAdd(id, artifact);
+            AddItems(artifact, node);
+            if (artifact.Id is { } id && !string.IsNullOrWhiteSpace(id)) byId.TryAdd(id, entry);
             if (!byKind.TryGetValue(artifact.ArtifactKind, out var list)) byKind[artifact.ArtifactKind] = list = [];
-            list.Add(artifact);
-            if (ParentId(artifact) is { } parent && !string.IsNullOrWhiteSpace(parent))
+            list.Add(entry);
+            if (node.ParentId is { } parent && !string.IsNullOrWhiteSpace(parent))
             {
                 var key = (artifact.ArtifactKind, parent);
                 if (!byParent.TryGetValue(key, out var children)) byParent[key] = children = [];
-                children.Add(artifact);
+                children.Add(entry);
             }
 
             if (artifact is Portfolio portfolio)
@@ -62,28 +83,50 @@ public sealed class PortfolioIndex
             }
         }
 
-        Artifacts = artifacts;
-        Nodes = nodes;
-        // Each artifact's links are independent once every id and item is known: extract them in parallel (the
-        // lookups are only read), each node keeping its own, so the graph is the same whatever the scheduling.
-        Parallel.For(0, nodes.Length, () => new LinkExtractor(Resolve), (i, _, extractor) =>
+        // Each artifact's references are independent of the others: extract them in parallel while the records are at
+        // hand; they resolve once every id and item is known (Complete).
+        Parallel.For(first, nodes.Count, () => new LinkExtractor(static (_, _, _, _) => (-1, false)), (i, _, extractor) =>
         {
             nodes[i].Links = extractor.Extract(nodes[i].Entry.Artifact);
             return extractor;
         }, static _ => { });
-        incoming = new Lazy<Dictionary<int, List<(int From, int Link)>>>(Incoming, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>Forgets <paramref name="entry"/>'s record (about to be released); its node, links and facts stay.</summary>
+    internal void Release(ArtifactEntry entry)
+    {
+        if (!entry.IsReleased) entries.Remove(entry.Artifact);
+    }
+
+    /// <summary>Resolves every reference once all artifacts are added (the lookups are only read, so in parallel).</summary>
+    internal void Complete()
+    {
+        if (complete) return;
+        complete = true;
+        Parallel.For(0, nodes.Count, i =>
+        {
+            var node = nodes[i];
+            var links = node.Links;
+            for (var l = 0; l < links.Length; l++)
+            {
+                var link = links[l];
+                var scope = link.Kind is PortfolioLinkKind.Artifact or PortfolioLinkKind.Person ? null : node.ItemScope;
+                var (target, resolved) = Resolve(link.Kind, link.Expected, link.TargetId, scope);
+                links[l] = link.WithResolution(target, resolved);
+            }
+        });
     }
 
     /// <summary>A node per artifact analysed, in document order (duplicates included): ids, kinds and parents.</summary>
-    public IReadOnlyList<PortfolioNode> Nodes { get; }
+    public IReadOnlyList<PortfolioNode> Nodes => nodes;
 
     /// <summary>Every artifact analysed, in document order (duplicates included).</summary>
     public IReadOnlyList<Artifact> Artifacts { get; }
 
     /// <summary>Whether a Portfolio artifact is present, so that person references must resolve (SPEC §A).</summary>
-    public bool HasPeopleRegistry { get; }
+    public bool HasPeopleRegistry { get; private set; }
 
-    internal IReadOnlyList<ArtifactEntry> Entries { get; }
+    internal IReadOnlyList<ArtifactEntry> Entries => entryList;
 
     /// <summary>The first artifact with <c>metadata.id</c> = <paramref name="id"/>.</summary>
     public bool TryGetArtifact(string? id, [NotNullWhen(true)] out Artifact? artifact)
@@ -94,7 +137,8 @@ public sealed class PortfolioIndex
             return false;
         }
 
-        return byId.TryGetValue(id, out artifact);
+        artifact = byId.TryGetValue(id, out var entry) ? entry.Artifact : null;
+        return artifact is not null;
     }
 
     /// <summary>The first artifact of kind <typeparamref name="TArtifact"/> with id <paramref name="id"/>.</summary>
@@ -110,7 +154,7 @@ public sealed class PortfolioIndex
         where TArtifact : Artifact
     {
         var kind = KindOf<TArtifact>();
-        return byKind.TryGetValue(kind, out var list) ? list.Cast<TArtifact>() : [];
+        return byKind.TryGetValue(kind, out var list) ? list.Select(static e => (TArtifact)e.Artifact) : [];
     }
 
     /// <summary>
@@ -121,8 +165,15 @@ public sealed class PortfolioIndex
         where TArtifact : Artifact
     {
         if (parentId is null) return [];
-        return byParent.TryGetValue((KindOf<TArtifact>(), parentId), out var list) ? list.Cast<TArtifact>() : [];
+        return byParent.TryGetValue((KindOf<TArtifact>(), parentId), out var list) ? list.Select(static e => (TArtifact)e.Artifact) : [];
     }
+
+    /// <summary>
+    /// The nodes of kind <paramref name="kind"/> that name <paramref name="parentId"/> as their parent, in document
+    /// order: <see cref="ChildrenOf{TArtifact}"/> without the records.
+    /// </summary>
+    internal IEnumerable<PortfolioNode> ChildNodesOf(ArtifactKind kind, string? parentId) =>
+        parentId is not null && byParent.TryGetValue((kind, parentId), out var list) ? list.Select(static e => e.Node!) : [];
 
     /// <summary>The person with id <paramref name="personId"/> in the people of the Portfolio artifacts.</summary>
     public bool TryGetPerson(string? personId, [NotNullWhen(true)] out Person? person)
@@ -144,7 +195,7 @@ public sealed class PortfolioIndex
     public PortfolioNode NodeOf(Artifact artifact)
     {
         ArgumentNullException.ThrowIfNull(artifact);
-        return nodeOf.TryGetValue(artifact, out var node)
+        return entries.TryGetValue(artifact, out var entry) && entry.Node is { } node
             ? node
             : throw new InvalidOperationException($"Artifact '{artifact.Id}' is not part of this analysis.");
     }
@@ -152,7 +203,7 @@ public sealed class PortfolioIndex
     /// <summary>The node of the first artifact with <c>metadata.id</c> = <paramref name="id"/>.</summary>
     public bool TryGetNode(string? id, [NotNullWhen(true)] out PortfolioNode? node)
     {
-        node = id is not null && byId.TryGetValue(id, out var artifact) ? nodeOf[artifact] : null;
+        node = id is not null && byId.TryGetValue(id, out var entry) ? entry.Node : null;
         return node is not null;
     }
 
@@ -186,21 +237,33 @@ public sealed class PortfolioIndex
     /// </summary>
     internal bool TryResolveItem(PortfolioLinkKind kind, string? scope, string? id, [NotNullWhen(true)] out PortfolioNode? holder)
     {
-        holder = ItemsOf(kind) is { } lookup && lookup.TryResolve(scope, id, out var order) ? Nodes[order] : null;
+        var order = -1;
+        var found = kind switch
+        {
+            PortfolioLinkKind.Objective => objectives.TryResolve(scope, id, out order),
+            PortfolioLinkKind.RoadmapItem => roadmapItems.TryResolve(scope, id, out order),
+            PortfolioLinkKind.BacklogItem => TryResolveBacklogItem(scope, id, out order, out _),
+            PortfolioLinkKind.Risk => risks.TryResolve(scope, id, out order),
+            _ => false,
+        };
+        holder = found ? nodes[order] : null;
         return holder is not null;
     }
 
-    private ProductScopedLookup<int>? ItemsOf(PortfolioLinkKind kind) => kind switch
+    /// <summary>
+    /// Resolves a backlog item id written by a referrer of product <paramref name="scope"/> (all backlogs when blank),
+    /// first in document order: the backlog's order and the item's index in it (<see cref="PortfolioNode.BacklogItems"/>).
+    /// </summary>
+    internal bool TryResolveBacklogItem(string? scope, string? id, out int order, out int item)
     {
-        PortfolioLinkKind.Objective => objectives,
-        PortfolioLinkKind.RoadmapItem => roadmapItems,
-        PortfolioLinkKind.BacklogItem => backlogItems,
-        PortfolioLinkKind.Risk => risks,
-        _ => null,
-    };
+        var found = backlogItems.TryResolve(scope, id, out var at);
+        (order, item) = found ? at : (-1, -1);
+        return found;
+    }
 
-    private void AddItems(Artifact artifact, int order)
+    private void AddItems(Artifact artifact, PortfolioNode node)
     {
+        var order = node.Order;
         switch (artifact)
         {
             case ProductStrategy strategy:
@@ -210,7 +273,17 @@ public sealed class PortfolioIndex
                 foreach (var item in (roadmap.Spec?.Items).Present()) roadmapItems.Add(roadmap.Spec?.ProductId, item.Id, order);
                 break;
             case Backlog backlog:
-                foreach (var item in (backlog.Spec?.Items).Present()) backlogItems.Add(backlog.Spec?.ProductId, item.Id, order);
+                var items = backlog.Spec?.Items;
+                if (items is null) break;
+                var facts = new BacklogItemFact[items.Count];
+                for (var i = 0; i < items.Count; i++)
+                {
+                    var item = items[i];
+                    facts[i] = new BacklogItemFact(item);
+                    if (item is not null) backlogItems.Add(backlog.Spec?.ProductId, item.Id, (order, i));
+                }
+
+                node.BacklogItems = facts;
                 break;
             case ProjectPlan plan:
                 foreach (var risk in (plan.Spec?.RiskRegister).Present()) risks.Add(plan.Spec?.ProjectId, risk.Id, order);
@@ -225,8 +298,7 @@ public sealed class PortfolioIndex
             case PortfolioLinkKind.Person:
                 return (-1, people.ContainsKey(id));
             case PortfolioLinkKind.Artifact:
-                if (!byId.TryGetValue(id, out var artifact)) return (-1, false);
-                var node = nodeOf[artifact];
+                if (!byId.TryGetValue(id, out var entry) || entry.Node is not { } node) return (-1, false);
                 return (node.Order, node.Kind == expected);
             default:
                 return TryResolveItem(kind, scope, id, out var holder) ? (holder.Order, true) : (-1, false);
@@ -236,7 +308,7 @@ public sealed class PortfolioIndex
     private Dictionary<int, List<(int From, int Link)>> Incoming()
     {
         var result = new Dictionary<int, List<(int From, int Link)>>();
-        foreach (var node in Nodes)
+        foreach (var node in nodes)
         {
             for (var i = 0; i < node.Links.Length; i++)
             {
@@ -264,6 +336,21 @@ public sealed class PortfolioIndex
         PostMortem a => a.Spec.SubjectId,
         _ => null,
     };
+
+    /// <summary>The records of the index's entries, in document order, read on demand (a released record is read again).</summary>
+    private sealed class ArtifactList(List<ArtifactEntry> entries) : IReadOnlyList<Artifact>
+    {
+        public Artifact this[int index] => entries[index].Artifact;
+
+        public int Count => entries.Count;
+
+        public IEnumerator<Artifact> GetEnumerator()
+        {
+            foreach (var entry in entries) yield return entry.Artifact;
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 
     internal ArtifactEntry EntryOf(Artifact artifact) =>
         entries.TryGetValue(artifact, out var entry)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Governance.Rules.Model;
+using Governance.Rules.Rules;
 
 namespace Governance.Rules.Engine;
 
@@ -62,8 +63,51 @@ public sealed class PortfolioNode
 
     internal LinkData[] Links { get; set; } = [];
 
+    /// <summary>For a backlog, what the built-in portfolio rules read of each item (index for index); else empty.</summary>
+    internal BacklogItemFact[] BacklogItems { get; set; } = [];
+
     /// <inheritdoc/>
     public override string ToString() => $"{Kind} '{Id}'";
+}
+
+/// <summary>
+/// What the built-in portfolio rules (GOV305, GOV904) read of a backlog item, kept by the index so that the backlog's
+/// record can be released: the strings are the record's own (not copied); the title only of a removed item.
+/// </summary>
+internal readonly struct BacklogItemFact
+{
+    private readonly byte flags;
+
+    public BacklogItemFact(BacklogItem? item)
+    {
+        if (item is null) return;
+        Id = item.Id;
+        ParentId = item.ParentId;
+        RoadmapItemId = item.RoadmapItemId;
+        Type = item.Type;
+        Status = item.Status;
+        flags = (byte)(item.IsItem() ? 1 : 0);
+        if (item.Status == BacklogItemStatus.Removed) RemovedTitle = item.Title;
+    }
+
+    public string? Id { get; }
+
+    public string? ParentId { get; }
+
+    public string? RoadmapItemId { get; }
+
+    public BacklogItemType? Type { get; }
+
+    public BacklogItemStatus? Status { get; }
+
+    /// <summary>The item's title when it is removed (GOV904 names removed items); otherwise <see langword="null"/>.</summary>
+    public string? RemovedTitle { get; }
+
+    /// <summary><see cref="Rules.ProductRuleFacts.IsItem"/> of the item.</summary>
+    public bool IsItem => (flags & 1) != 0;
+
+    /// <summary><see cref="Rules.RoadmapLinkFacts.IsBlankItem(BacklogItem?)"/> of the item.</summary>
+    public bool IsBlankItem => !IsItem;
 }
 
 /// <summary>One reference from an artifact, where it is written, and what it resolves to.</summary>
@@ -136,7 +180,17 @@ internal readonly struct LinkData
         Resolved = resolved;
     }
 
+    private LinkData(in LinkData other, int target, bool resolved)
+    {
+        this = other;
+        Target = target;
+        Resolved = resolved;
+    }
+
     public string TargetId { get; }
+
+    /// <summary>This reference resolved to <paramref name="target"/>.</summary>
+    public LinkData WithResolution(int target, bool resolved) => new(this, target, resolved);
 
     public int I0 { get; }
 

@@ -129,6 +129,34 @@ public sealed class ArtifactRuleContext<TArtifact> : RuleContext
         pointer.Length == 0 ? null : string.Join('/', Loading.JsonPointer.Tokens(pointer));
 }
 
+/// <summary>
+/// The context of a node action: one artifact's node in the index (its record may have been released), the rule's
+/// options for that artifact's file, and reports at pointers the index knows.
+/// </summary>
+internal sealed class NodeRuleContext : RuleContext
+{
+    private readonly ArtifactEntry entry;
+
+    internal NodeRuleContext(RuleRun run, ArtifactEntry entry, CancellationToken cancellationToken)
+        : base(run, cancellationToken) => this.entry = entry;
+
+    /// <summary>The artifact's node.</summary>
+    public PortfolioNode Node => entry.Node ?? throw new InvalidOperationException($"Artifact '{entry.Id}' is not in the index.");
+
+    /// <summary>The record, read again from its file if it was released: only to report against one of its records.</summary>
+    public Artifact Record => entry.Artifact;
+
+    private protected override ArtifactEntry? CurrentEntry => entry;
+
+    /// <summary>Reports at <paramref name="pointer"/>, which holds a value that is present (a reference's id).</summary>
+    public void ReportAtPresentPointer(string pointer, params object?[] messageArgs) =>
+        Run.ReportAtPointer(entry, pointer, messageArgs);
+
+    /// <summary>Reports at <paramref name="target"/>, a record of <see cref="Record"/>, at the rule's severity.</summary>
+    public void Report(object target, params object?[] messageArgs) =>
+        ReportCore(entry, target, null, null, false, messageArgs);
+}
+
 /// <summary>The context of an action registered for the whole portfolio.</summary>
 public sealed class PortfolioRuleContext : RuleContext
 {
@@ -151,7 +179,7 @@ public sealed class PortfolioRuleContext : RuleContext
 /// <summary>One rule's run: its effective settings (per file, with overrides) and the sink its findings go to.</summary>
 internal sealed class RuleRun
 {
-    private readonly Func<ArtifactEntry, object, string?, Severity?, bool, object?[], Finding?> createFinding;
+    private readonly Func<ArtifactEntry, object?, string?, Severity?, bool, object?[], Finding?> createFinding;
     private readonly Action<Finding> sink;
     private readonly Func<ArtifactEntry?, RuleSettings?> settingsFor;
     private readonly ConcurrentDictionary<RuleSettings, object> optionsBySettings = new(ReferenceEqualityComparer.Instance);
@@ -162,7 +190,7 @@ internal sealed class RuleRun
         PortfolioIndex portfolio,
         DateOnly today,
         Func<ArtifactEntry?, RuleSettings?> settingsFor,
-        Func<ArtifactEntry, object, string?, Severity?, bool, object?[], Finding?> createFinding,
+        Func<ArtifactEntry, object?, string?, Severity?, bool, object?[], Finding?> createFinding,
         Action<Finding> sink)
     {
         Descriptor = descriptor;
@@ -215,5 +243,11 @@ internal sealed class RuleRun
     public void Report(ArtifactEntry entry, object target, string? property, Severity? severity, bool fixedSeverity, object?[] args)
     {
         if (createFinding(entry, target, property, severity, fixedSeverity, args) is { } finding) sink(finding);
+    }
+
+    /// <summary>Reports at a pointer that holds a present value (no target record: the pointer is the location).</summary>
+    public void ReportAtPointer(ArtifactEntry entry, string pointer, object?[] args)
+    {
+        if (createFinding(entry, null, pointer, null, false, args) is { } finding) sink(finding);
     }
 }

@@ -21,7 +21,7 @@ internal static class SuppressionProcessor
 
         foreach (var entry in entries)
         {
-            var suppressions = entry.Artifact.Metadata.Suppressions;
+            var suppressions = entry.Metadata.Suppressions;
             for (var i = 0; i < suppressions.Count; i++)
             {
                 var suppression = suppressions[i];
@@ -34,7 +34,7 @@ internal static class SuppressionProcessor
                         RuleId = descriptor.Id,
                         Severity = descriptor.DefaultSeverity,
                         Message = message,
-                        ArtifactId = entry.Artifact.Id,
+                        ArtifactId = entry.Id,
                         File = entry.Document?.File,
                         Pointer = pointer,
                         Line = position.Line,
@@ -50,7 +50,7 @@ internal static class SuppressionProcessor
                 }
 
                 var matched = 0;
-                foreach (var (finding, index) in byArtifact[entry.Artifact.Id ?? string.Empty])
+                foreach (var (finding, index) in byArtifact[entry.Id ?? string.Empty])
                 {
                     if (finding.File != entry.Document?.File || !Matches(findings[index], suppression.Rule!, suppression.Pointer)) continue;
                     findings[index] = findings[index] with { Suppression = new FindingSuppression(SuppressionKind.InSource, suppression.Justification!.Trim()) };
@@ -62,7 +62,7 @@ internal static class SuppressionProcessor
             }
         }
 
-        var artifactsById = entries.Where(e => e.Artifact.Id is not null).ToLookup(e => e.Artifact.Id!, StringComparer.Ordinal);
+        var artifactsById = entries.Where(e => e.Id is not null).ToLookup(e => e.Id!, StringComparer.Ordinal);
         foreach (var exemption in options.Exemptions)
         {
             Finding At(RuleDescriptor descriptor, string message) => withEngineSeverity(new Finding
@@ -130,13 +130,13 @@ internal static class SuppressionProcessor
     public static bool IsSetAside(string ruleId, ArtifactEntry entry, string pointer, AnalysisOptions options, DateOnly today)
     {
         if (IsEngineDiagnostic(ruleId)) return false;
-        foreach (var suppression in entry.Artifact.Metadata.Suppressions)
+        foreach (var suppression in entry.Metadata.Suppressions)
         {
             if (suppression is not null && suppression.Rule == ruleId && Invalid(suppression.Rule, suppression.Justification, suppression.Expires, today) is null &&
                 JsonPointer.IsAtOrBelow(pointer, suppression.Pointer ?? string.Empty)) return true;
         }
 
-        return options.Exemptions.Any(e => e.Rule == ruleId && e.Artifact == entry.Artifact.Id &&
+        return options.Exemptions.Any(e => e.Rule == ruleId && e.Artifact == entry.Id &&
             Invalid(e.Rule, e.Justification, e.Expires, today) is null && JsonPointer.IsAtOrBelow(pointer, e.Pointer ?? string.Empty));
     }
 

@@ -32,10 +32,58 @@ internal sealed class ArtifactLoader
         options ??= new LoadOptions();
         var workingDirectory = Path.GetFullPath(options.WorkingDirectory ?? Directory.GetCurrentDirectory());
         var files = FindFiles(paths, options, workingDirectory);
-        var results = new FileResult[files.Count];
-        Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        return Combine(LoadFiles(files, 0, files.Count, options, cancellationToken));
+    }
+
+    /// <summary>
+    /// Finds the files under <paramref name="paths"/> and loads them <paramref name="batchFiles"/> at a time, in
+    /// document order (each batch in parallel), with a way to read an artifact of a batch again from its file.
+    /// </summary>
+    /// <exception cref="InputPathNotFoundException">A path does not exist.</exception>
+    public IEnumerable<(LoadResult Result, Func<Engine.ArtifactEntry, Func<Artifact>?> ReadAgain)> LoadPathsInBatches(
+        IReadOnlyList<string> paths, LoadOptions? options, int batchFiles, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        options ??= new LoadOptions();
+        var workingDirectory = Path.GetFullPath(options.WorkingDirectory ?? Directory.GetCurrentDirectory());
+        var files = FindFiles(paths, options, workingDirectory);
+        var byDisplay = new Dictionary<string, InputFile>(StringComparer.Ordinal);
+        foreach (var file in files) byDisplay.TryAdd(file.DisplayPath, file);
+        Func<Artifact>? ReadAgain(Engine.ArtifactEntry entry) =>
+            entry.Document is { } document && byDisplay.TryGetValue(document.File, out var file)
+                ? () => ReadAgainFrom(file, document.Index, entry.Id)
+                : null;
+        for (var start = 0; start < files.Count; start += batchFiles)
+            yield return (Combine(LoadFiles(files, start, Math.Min(batchFiles, files.Count - start), options, cancellationToken)), ReadAgain);
+    }
+
+    /// <summary>Reads a released record again: the artifact at <paramref name="index"/> of the file, if it still has id <paramref name="id"/>.</summary>
+    /// <exception cref="InvalidOperationException">The file changed or can no longer be read.</exception>
+    private static Artifact ReadAgainFrom(InputFile file, int index, string? id)
+    {
+        try
         {
-            var file = files[i];
+            var loaded = LoadFile(file.DisplayPath, File.ReadAllBytes(file.FullPath), file.Explicit);
+            foreach (var artifact in loaded.Artifacts)
+            {
+                if (artifact.Document.Index == index && artifact.Artifact.Id == id) return artifact.Artifact;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"The file {file.DisplayPath} cannot be read again: {ex.Message}", ex);
+        }
+
+        throw new InvalidOperationException($"The file {file.DisplayPath} changed during the analysis: artifact '{id}' is no longer where it was.");
+    }
+
+    private static FileResult[] LoadFiles(List<InputFile> files, int start, int count, LoadOptions options, CancellationToken cancellationToken)
+    {
+        var results = new FileResult[count];
+        Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, j =>
+        {
+            var i = j;
+            var file = files[start + j];
             byte[] bytes;
             FileBytes again;
             try
@@ -61,7 +109,7 @@ internal sealed class ArtifactLoader
             options.FileRead?.Invoke(file.DisplayPath);
         });
 
-        return Combine(results);
+        return results;
     }
 
     /// <summary>Loads one file's content, as if it had been named explicitly.</summary>

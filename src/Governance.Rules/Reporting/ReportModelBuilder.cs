@@ -24,7 +24,7 @@ internal static class ReportModelBuilder
         var rules = new Dictionary<string, RuleDescriptor>(StringComparer.Ordinal);
         foreach (var rule in result.Rules) rules.TryAdd(rule.Id, rule);
 
-        var scopes = new ScopeResolver(result.Artifacts);
+        var scopes = new ScopeResolver(result.Analyzed);
         var slots = new ArtifactSlots(result, scopes);
         var findings = new List<ReportFinding>(result.Findings.Count);
         foreach (var finding in result.Findings)
@@ -39,11 +39,11 @@ internal static class ReportModelBuilder
         var categories = Categories(result.Rules);
         var byProject = PortfolioGroups(
             findings, f => f.ProjectId, categories,
-            scopes.Projects.Select(p => (Id: p.Id!, p.Metadata.Title, ProductId: Blank(p.Spec.ProductId))),
+            scopes.Projects.Select(p => (Id: p.Id!, p.Title, ProductId: Blank(p.ProductId))),
             artifactGroups.Select(g => g.ProjectId));
         var byProduct = PortfolioGroups(
             findings, f => f.ProductId, categories,
-            scopes.Products.Select(p => (Id: p.Id!, p.Metadata.Title, ProductId: (string?)null)),
+            scopes.Products.Select(p => (Id: p.Id!, p.Title, ProductId: (string?)null)),
             artifactGroups.Select(g => g.ProductId).Concat(byProject.Select(p => p.ProductId)));
 
         var weights = context.ScoreWeights ?? ScoreWeights.Default;
@@ -68,7 +68,7 @@ internal static class ReportModelBuilder
                 Active = all.Active,
                 Total = all.Total,
                 Files = result.FilesAnalyzed,
-                Artifacts = result.Artifacts.Count,
+                Artifacts = result.Analyzed.Count,
                 Products = byProduct.Count,
                 Projects = byProject.Count,
                 Rules = result.Rules.Count,
@@ -244,16 +244,17 @@ internal static class ReportModelBuilder
         public ArtifactSlots(AnalysisResult result, ScopeResolver scopes)
         {
             // Artifacts are matched by id and file; when the result does not say where each artifact came from, by id only.
-            filesKnown = result.ArtifactFiles.Count == result.Artifacts.Count;
-            slots = new List<ArtifactSlot>(result.Artifacts.Count);
-            for (var i = 0; i < result.Artifacts.Count; i++)
+            var analyzed = result.Analyzed;
+            filesKnown = result.ArtifactFilesKnown;
+            slots = new List<ArtifactSlot>(analyzed.Count);
+            for (var i = 0; i < analyzed.Count; i++)
             {
-                var artifact = result.Artifacts[i];
+                var artifact = analyzed[i];
                 var (productId, projectId) = scopes.ScopeOf(artifact);
-                var slot = new ArtifactSlot(Blank(artifact.Id), filesKnown ? result.ArtifactFiles[i] : null)
+                var slot = new ArtifactSlot(Blank(artifact.Id), filesKnown ? artifact.File : null)
                 {
-                    Kind = artifact.ArtifactKind.ToString(),
-                    Title = Blank(artifact.Metadata.Title),
+                    Kind = artifact.Kind.ToString(),
+                    Title = Blank(artifact.Title),
                     ProductId = productId,
                     ProjectId = projectId,
                 };
@@ -311,45 +312,45 @@ internal static class ReportModelBuilder
     /// <summary>The product and project each artifact belongs to, through <c>productId</c>, <c>projectId</c> and <c>subjectId</c>.</summary>
     private sealed class ScopeResolver
     {
-        private readonly Dictionary<string, Project> projects = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, Product> products = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, AnalyzedArtifact> projects = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, AnalyzedArtifact> products = new(StringComparer.Ordinal);
 
-        public ScopeResolver(IReadOnlyList<Artifact> artifacts)
+        public ScopeResolver(IReadOnlyList<AnalyzedArtifact> artifacts)
         {
             // Ids resolve to the first artifact in document order (SPEC §H).
             foreach (var artifact in artifacts)
             {
                 if (Blank(artifact.Id) is not { } id) continue;
-                if (artifact is Project project) projects.TryAdd(id, project);
-                if (artifact is Product product) products.TryAdd(id, product);
+                if (artifact.Kind == ArtifactKind.Project) projects.TryAdd(id, artifact);
+                if (artifact.Kind == ArtifactKind.Product) products.TryAdd(id, artifact);
             }
         }
 
         /// <summary>The Project artifacts, first of each id, in document order.</summary>
-        public IEnumerable<Project> Projects => projects.Values;
+        public IEnumerable<AnalyzedArtifact> Projects => projects.Values;
 
         /// <summary>The Product artifacts, first of each id, in document order.</summary>
-        public IEnumerable<Product> Products => products.Values;
+        public IEnumerable<AnalyzedArtifact> Products => products.Values;
 
-        public (string? ProductId, string? ProjectId) ScopeOf(Artifact artifact)
+        public (string? ProductId, string? ProjectId) ScopeOf(AnalyzedArtifact artifact)
         {
-            switch (artifact)
+            switch (artifact.Kind)
             {
-                case Product product:
-                    return (Blank(product.Id), null);
-                case Project project:
-                    return (Blank(project.Spec.ProductId), Blank(project.Id));
-                case ProductStrategy or Roadmap or Backlog or ProductAnalytics:
-                    return (Blank(PortfolioIndex.ParentId(artifact)), null);
-                case PostMortem postMortem:
+                case ArtifactKind.Product:
+                    return (Blank(artifact.Id), null);
+                case ArtifactKind.Project:
+                    return (Blank(artifact.ProductId), Blank(artifact.Id));
+                case ArtifactKind.ProductStrategy or ArtifactKind.Roadmap or ArtifactKind.Backlog or ArtifactKind.ProductAnalytics:
+                    return (Blank(artifact.ParentId), null);
+                case ArtifactKind.PostMortem:
                     // An incident's subject is a project only when it names one (SPEC §H).
-                    return Blank(postMortem.Spec.SubjectId) is { } subject && projects.ContainsKey(subject)
+                    return Blank(artifact.ParentId) is { } subject && projects.ContainsKey(subject)
                         ? (ProductOf(subject), subject)
                         : (null, null);
-                case ProjectPlan or StatusReport or Handover:
-                    var projectId = Blank(PortfolioIndex.ParentId(artifact));
+                case ArtifactKind.ProjectPlan or ArtifactKind.StatusReport or ArtifactKind.Handover:
+                    var projectId = Blank(artifact.ParentId);
                     var productId = projectId is null ? null : ProductOf(projectId);
-                    if (productId is null && artifact is Handover handover) productId = Blank(handover.Spec.ProductId);
+                    if (productId is null && artifact.Kind == ArtifactKind.Handover) productId = Blank(artifact.ProductId);
                     return (productId, projectId);
                 default:
                     return (null, null);
@@ -357,6 +358,6 @@ internal static class ReportModelBuilder
         }
 
         private string? ProductOf(string projectId) =>
-            projects.TryGetValue(projectId, out var project) ? Blank(project.Spec.ProductId) : null;
+            projects.TryGetValue(projectId, out var project) ? Blank(project.ProductId) : null;
     }
 }

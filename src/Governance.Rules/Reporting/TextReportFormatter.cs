@@ -77,7 +77,7 @@ internal sealed class TextReportFormatter : IReportFormatter
             .Append(Count(summary.Warnings, "warning", "warnings")).Append(", ")
             .Append(Count(summary.Infos, "info", "infos")).Append(" in ")
             .Append(Count(result.FilesAnalyzed, "file", "files")).Append(", ")
-            .Append(Count(result.Artifacts.Count, "artifact", "artifacts"));
+            .Append(Count(result.Analyzed.Count, "artifact", "artifacts"));
         if (summary.Suppressed > 0) line.Append(", ").Append(summary.Suppressed.ToString(CultureInfo.InvariantCulture)).Append(" suppressed");
         if (summary.Baselined > 0) line.Append(", ").Append(summary.Baselined.ToString(CultureInfo.InvariantCulture)).Append(" baselined");
         return line.ToString();

@@ -169,8 +169,8 @@ internal sealed class ReferenceCheck(string target) : PackCheck("reference")
         if (!Values.IsPresent(value)) return true;
         var id = Values.Text(value);
         if (target == RulePackSchema.Person) return !scope.Portfolio.HasPeopleRegistry || scope.Portfolio.TryGetPerson(id, out _);
-        if (!scope.Portfolio.TryGetArtifact(id, out var artifact)) return false;
-        return target == RulePackSchema.AnyArtifact || artifact.ArtifactKind.ToString() == target;
+        if (!scope.Portfolio.TryGetNode(id, out var node)) return false;
+        return target == RulePackSchema.AnyArtifact || node.Kind.ToString() == target;
     }
 
     public override string Expected(CheckScope scope) => target switch

@@ -48,6 +48,11 @@ internal sealed class PackRule : GovernanceRule
 
     public override void Initialize(RuleRegistration registration) => registration.RegisterArtifactAction(kind, Evaluate);
 
+    /// <summary>A <c>reference</c> condition reads the index (ids and kinds of the nodes), never another record.</summary>
+    public override bool ReadsOtherArtifacts => checks.Any(c => c is ReferenceCheck);
+
+    internal override IReadOnlyCollection<ArtifactKind>? OtherRecordsRead => [];
+
     public override string ToString() => $"rule {Descriptor.Id} of rule pack {Source}";
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Governance.Rules.Engine;
+using Governance.Rules.Model;
 
 namespace Governance.Rules.Rules;
 
@@ -22,6 +23,39 @@ public static class BuiltInRules
         typeof(GOV904), typeof(GOV905), typeof(GOV906), typeof(GOV907),
     ];
 
+    /// <summary>
+    /// What the built-in rules read of other artifacts: those not listed read only the artifact they are given; those
+    /// listed read the index (nodes, links, facts) and the records of the kinds given.
+    /// </summary>
+    private static readonly Dictionary<Type, ArtifactKind[]> CrossArtifactReaders = new()
+    {
+        [typeof(GOV305)] = [], // the index's backlog item facts
+        [typeof(GOV410)] = [ArtifactKind.Portfolio], // the default currency
+        [typeof(GOV411)] = [ArtifactKind.Portfolio], // people's names
+        [typeof(GOV413)] = [ArtifactKind.Portfolio],
+        [typeof(GOV501)] = [ArtifactKind.StatusReport, ArtifactKind.ProjectPlan],
+        [typeof(GOV504)] = [ArtifactKind.StatusReport, ArtifactKind.ProjectPlan, ArtifactKind.Portfolio],
+        [typeof(GOV601)] = [], // nodes
+        [typeof(GOV607)] = [ArtifactKind.Project],
+        [typeof(GOV701)] = [], // nodes
+        [typeof(GOV801)] = [], // nodes
+        [typeof(GOV805)] = [ArtifactKind.Product, ArtifactKind.ProductAnalytics],
+        [typeof(GOV901)] = [], // the link graph
+        [typeof(GOV902)] = [], // nodes
+        [typeof(GOV903)] = [ArtifactKind.ProductStrategy, ArtifactKind.Roadmap],
+        [typeof(GOV904)] = [ArtifactKind.Roadmap, ArtifactKind.Project], // and the backlog item facts
+        [typeof(GOV906)] = [], // nodes
+        [typeof(GOV907)] = [ArtifactKind.ProjectPlan, ArtifactKind.Project, ArtifactKind.Portfolio],
+    };
+
+    /// <summary>What a built-in rule reads of other artifacts; <see langword="null"/> for any other rule.</summary>
+    internal static RuleReach? ReachOf(GovernanceRule rule)
+    {
+        var type = rule.GetType();
+        if (type.Assembly != typeof(BuiltInRules).Assembly || type.Namespace != typeof(BuiltInRules).Namespace) return null;
+        return CrossArtifactReaders.TryGetValue(type, out var kinds) ? new RuleReach(true, kinds) : RuleReach.Local;
+    }
+
     /// <summary>Creates one instance of every built-in rule.</summary>
     public static IReadOnlyList<GovernanceRule> Create() =>
         [.. Types.Select(t => (GovernanceRule)Activator.CreateInstance(t, nonPublic: true)!)];
@@ -32,4 +66,13 @@ public static class BuiltInRules
     // Built on first use: a run that only needs the types (every `govern check`) does not create every rule twice.
     private static readonly Lazy<IReadOnlyList<RuleDescriptor>> CatalogCache = new(static () =>
         [.. EngineDiagnostics.All.Concat(Create().Select(r => r.Descriptor)).OrderBy(d => d.Id, StringComparer.Ordinal)]);
+}
+
+/// <summary>What a rule reads beyond the artifact it is given: the index, and the records of some kinds.</summary>
+/// <param name="ReadsIndex">Whether it reads the index (so it runs once the portfolio is indexed).</param>
+/// <param name="Records">The kinds of other artifacts whose records it reads.</param>
+internal sealed record RuleReach(bool ReadsIndex, IReadOnlyCollection<ArtifactKind> Records)
+{
+    /// <summary>Reads only the artifact it is given.</summary>
+    public static readonly RuleReach Local = new(false, []);
 }

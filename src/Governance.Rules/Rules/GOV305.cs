@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Governance.Rules.Engine;
 using Governance.Rules.Model;
 
@@ -11,9 +9,6 @@ namespace Governance.Rules.Rules;
 /// </summary>
 internal sealed class GOV305 : GovernanceRule<GOV305Options>
 {
-    /// <summary>Per analysis, the backlog items by id of each product's backlogs (key "" = every backlog), first wins.</summary>
-    private static readonly ConditionalWeakTable<PortfolioIndex, ConcurrentDictionary<string, Lazy<Dictionary<string, BacklogItem>>>> ItemsByProduct = [];
-
     public override RuleDescriptor Descriptor { get; } = new(
         "GOV305",
         "Backlog item not traceable to roadmap",
@@ -22,39 +17,48 @@ internal sealed class GOV305 : GovernanceRule<GOV305Options>
         Severity.Warning,
         "Every backlog item whose type is not in exemptTypes (default bug, task, spike) rolls up to a roadmap item: it or one of its parentId ancestors has a roadmapItemId.");
 
+    /// <remarks>
+    /// A node action: it reads the items' facts the index keeps (id, type, parent, roadmap link), so a backlog whose
+    /// record was released is read again only to report against one of its items.
+    /// </remarks>
     public override void Initialize(RuleRegistration registration) =>
-        registration.RegisterArtifactAction<Backlog>(context =>
+        registration.RegisterNodeAction(ArtifactKind.Backlog, context =>
         {
-            var spec = context.Artifact.Spec;
-            var items = spec.Items;
-            if (items is null || items.Count == 0) return;
+            var node = context.Node;
+            var items = node.BacklogItems;
+            if (items.Length == 0) return;
             var exempt = context.GetOptions<GOV305Options>().ExemptTypes ?? GOV305Options.DefaultExemptTypes;
-            Dictionary<string, BacklogItem>? byId = null;
-            for (var i = 0; i < items.Count; i++)
+            IReadOnlyList<BacklogItem>? records = null;
+            for (var i = 0; i < items.Length; i++)
             {
                 var item = items[i];
-                if (!item.IsItem() || (item.Type is { } type && exempt.Contains(type)) || !item.RoadmapItemId.IsBlank()) continue;
-                byId ??= ItemsOf(context.Portfolio, spec.ProductId);
-                if (Untraced(item, byId) is { } reason) context.Report(item, ProductRuleFacts.DescribeItem(item, i), reason);
+                if (!item.IsItem || (item.Type is { } type && exempt.Contains(type)) || !item.RoadmapItemId.IsBlank()) continue;
+                if (Untraced(context.Portfolio, node, i) is not { } reason) continue;
+                records ??= ((Backlog)context.Record).Spec.Items;
+                context.Report(records[i], ProductRuleFacts.DescribeItem(records[i], i), reason);
             }
         });
 
     /// <summary>
-    /// Walks <paramref name="item"/>'s parents; <see langword="null"/> when one of them has a <c>roadmapItemId</c>
-    /// (resolving or not), else why the item is not traceable. A missing parent or a cycle ends the walk.
+    /// Walks the parents of item <paramref name="index"/> of <paramref name="backlog"/> among the items of the backlogs
+    /// with the same <c>productId</c> (every backlog without one; SPEC §H People and links), first in document order;
+    /// <see langword="null"/> when one of them has a <c>roadmapItemId</c> (resolving or not), else why the item is not
+    /// traceable. A missing parent or a cycle ends the walk.
     /// </summary>
-    private static string? Untraced(BacklogItem item, Dictionary<string, BacklogItem> byId)
+    private static string? Untraced(PortfolioIndex portfolio, PortfolioNode backlog, int index)
     {
-        var visited = new HashSet<BacklogItem>(ReferenceEqualityComparer.Instance) { item };
+        var scope = backlog.ParentId;
+        var visited = new HashSet<(int, int)> { (backlog.Order, index) };
         var ancestors = new List<string>();
-        var current = item;
+        var current = backlog.BacklogItems[index];
         while (true)
         {
             var parentId = current.ParentId;
             if (parentId.IsBlank()) return ancestors.Count == 0 ? "it has no roadmapItemId and no parent" : Lacking(ancestors);
-            if (!byId.TryGetValue(parentId!, out var parent))
+            if (!portfolio.TryResolveBacklogItem(scope, parentId, out var order, out var item))
                 return $"{Lacking(ancestors)}, and parent '{parentId}' is not an item of the product's backlogs";
-            if (!visited.Add(parent)) return $"{Lacking(ancestors)}, and the parent chain loops back to '{parentId}'";
+            if (!visited.Add((order, item))) return $"{Lacking(ancestors)}, and the parent chain loops back to '{parentId}'";
+            var parent = portfolio.Nodes[order].BacklogItems[item];
             if (!parent.RoadmapItemId.IsBlank()) return null;
             ancestors.Add(parentId!);
             current = parent;
@@ -67,30 +71,6 @@ internal sealed class GOV305 : GovernanceRule<GOV305Options>
         1 => $"neither it nor its parent '{ancestors[0]}' has a roadmapItemId",
         _ => $"neither it nor its ancestors {string.Join(" → ", ancestors.Select(id => $"'{id}'"))} has a roadmapItemId",
     };
-
-    /// <summary>
-    /// The items parents resolve among (SPEC §H People and links): those of the backlogs with the same
-    /// <c>productId</c>, or of every backlog when there is none; the first in document order wins.
-    /// </summary>
-    private static Dictionary<string, BacklogItem> ItemsOf(PortfolioIndex portfolio, string? productId)
-    {
-        var key = productId.IsBlank() ? string.Empty : productId!;
-        var cache = ItemsByProduct.GetValue(portfolio, static _ => new ConcurrentDictionary<string, Lazy<Dictionary<string, BacklogItem>>>(StringComparer.Ordinal));
-        return cache.GetOrAdd(key, k => new Lazy<Dictionary<string, BacklogItem>>(() =>
-        {
-            var backlogs = k.Length == 0 ? portfolio.OfKind<Backlog>() : portfolio.ChildrenOf<Backlog>(k);
-            var byId = new Dictionary<string, BacklogItem>(StringComparer.Ordinal);
-            foreach (var backlog in backlogs)
-            {
-                foreach (var candidate in (backlog.Spec?.Items).Present())
-                {
-                    if (!candidate.Id.IsBlank()) byId.TryAdd(candidate.Id!, candidate);
-                }
-            }
-
-            return byId;
-        })).Value;
-    }
 }
 
 /// <summary>Options of GOV305.</summary>

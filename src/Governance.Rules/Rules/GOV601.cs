@@ -29,7 +29,7 @@ internal sealed class GOV601 : GovernanceRule<GOV601Options>
 
             var exemptTags = context.GetOptions<GOV601Options>().ExemptTags ?? [];
             if (HasExemptTag(project.Metadata.Tags, exemptTags)) return;
-            if (!project.Id.IsBlank() && context.Portfolio.ChildrenOf<Handover>(project.Id).Any()) return;
+            if (!project.Id.IsBlank() && context.Portfolio.ChildNodesOf(ArtifactKind.Handover, project.Id).Any()) return;
 
             var state = (completed, spec.Phase) switch
             {

@@ -27,7 +27,7 @@ internal sealed class GOV701 : GovernanceRule<GOV701Options>
             var project = context.Artifact;
             var spec = project.Spec;
             if (spec.Status != ProjectStatus.Completed) return;
-            if (!project.Id.IsBlank() && context.Portfolio.ChildrenOf<PostMortem>(project.Id).Any()) return;
+            if (!project.Id.IsBlank() && context.Portfolio.ChildNodesOf(ArtifactKind.PostMortem, project.Id).Any()) return;
 
             var graceDays = context.GetOptions<GOV701Options>().GraceDays;
             string when;

@@ -21,7 +21,7 @@ internal sealed class GOV801 : GovernanceRule
             var stage = product.Spec?.LifecycleStage;
             if (!stage.IsLaunched()) return;
             var id = product.Id;
-            if (!id.IsBlank() && context.Portfolio.ChildrenOf<ProductAnalytics>(id).Any()) return;
+            if (!id.IsBlank() && context.Portfolio.ChildNodesOf(ArtifactKind.ProductAnalytics, id).Any()) return;
             var fix = id.IsBlank()
                 ? "give the product an id and add a ProductAnalytics whose productId names it"
                 : $"add a ProductAnalytics with productId '{id}' that tracks its metrics and customer feedback";

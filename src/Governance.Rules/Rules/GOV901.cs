@@ -23,26 +23,19 @@ internal sealed class GOV901 : GovernanceRule<GOV901Options>
 
     public override void Initialize(RuleRegistration registration)
     {
-        registration.RegisterArtifactAction<Portfolio>(Check);
-        registration.RegisterArtifactAction<Product>(Check);
-        registration.RegisterArtifactAction<ProductStrategy>(Check);
-        registration.RegisterArtifactAction<Roadmap>(Check);
-        registration.RegisterArtifactAction<Backlog>(Check);
-        registration.RegisterArtifactAction<ProductAnalytics>(Check);
-        registration.RegisterArtifactAction<Project>(Check);
-        registration.RegisterArtifactAction<ProjectPlan>(Check);
-        registration.RegisterArtifactAction<StatusReport>(Check);
-        registration.RegisterArtifactAction<Handover>(Check);
-        registration.RegisterArtifactAction<PostMortem>(Check);
+        // Node actions: the references are the graph's, so a released record is never read again.
+        foreach (var kind in (ArtifactKind[])[ArtifactKind.Portfolio, ArtifactKind.Product, ArtifactKind.ProductStrategy, ArtifactKind.Roadmap,
+                     ArtifactKind.Backlog, ArtifactKind.ProductAnalytics, ArtifactKind.Project, ArtifactKind.ProjectPlan,
+                     ArtifactKind.StatusReport, ArtifactKind.Handover, ArtifactKind.PostMortem])
+            registration.RegisterNodeAction(kind, Check);
     }
 
     /// <summary>Reads the artifact's references from the portfolio's link graph and reports those that do not resolve.</summary>
-    private static void Check<TArtifact>(ArtifactRuleContext<TArtifact> context)
-        where TArtifact : Artifact
+    private static void Check(NodeRuleContext context)
     {
         var portfolio = context.Portfolio;
         var prefixes = context.GetOptions<GOV901Options>().ExternalPrefixes;
-        var node = portfolio.NodeOf(context.Artifact);
+        var node = context.Node;
         foreach (var link in PortfolioIndex.LinkDataOf(node))
         {
             if (link.Resolved || IsExternal(link.TargetId, prefixes)) continue;
@@ -55,7 +48,7 @@ internal sealed class GOV901 : GovernanceRule<GOV901Options>
 
             // The finding belongs at the id itself: …/roadmapItemId, or …/objectiveIds/1 for a list element.
             if (problem is not null)
-                context.ReportAtPointer(link.Pointer, link.Label, link.TargetId, problem.Expected, problem.Why, problem.Fix);
+                context.ReportAtPresentPointer(link.Pointer, link.Label, link.TargetId, problem.Expected, problem.Why, problem.Fix);
         }
     }
 

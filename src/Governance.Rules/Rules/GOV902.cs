@@ -28,9 +28,9 @@ internal sealed class GOV902 : GovernanceRule
             var spec = product.Spec;
             var name = ProductRuleFacts.DescribeArtifact(product);
 
-            if (!Has<ProductStrategy>(context.Portfolio, product.Id))
+            if (!Has(context.Portfolio, ArtifactKind.ProductStrategy, product.Id))
             {
-                var fix = Fix<ProductStrategy>(context.Portfolio, product.Id, spec?.StrategyId, nameof(ProductSpec.StrategyId), s => s.Spec?.ProductId);
+                var fix = Fix(context.Portfolio, ArtifactKind.ProductStrategy, product.Id, spec?.StrategyId, nameof(ProductSpec.StrategyId));
                 context.Report(product, name, string.Empty, nameof(ProductStrategy), fix);
             }
 
@@ -39,36 +39,35 @@ internal sealed class GOV902 : GovernanceRule
             var fact = stage is { } known ? $"is in stage '{ProductRuleFacts.Name(known)}' but " : string.Empty;
             var noStage = stage is null ? " (it has no lifecycleStage, so it is taken to be past concept; set lifecycleStage: concept if it is not)" : string.Empty;
 
-            if (!Has<Roadmap>(context.Portfolio, product.Id))
+            if (!Has(context.Portfolio, ArtifactKind.Roadmap, product.Id))
             {
-                var fix = Fix<Roadmap>(context.Portfolio, product.Id, spec?.RoadmapId, nameof(ProductSpec.RoadmapId), r => r.Spec?.ProductId);
+                var fix = Fix(context.Portfolio, ArtifactKind.Roadmap, product.Id, spec?.RoadmapId, nameof(ProductSpec.RoadmapId));
                 context.Report(Severity.Warning, product, null, name, fact, nameof(Roadmap), fix + noStage);
             }
 
-            if (!Has<Backlog>(context.Portfolio, product.Id))
+            if (!Has(context.Portfolio, ArtifactKind.Backlog, product.Id))
             {
-                var fix = Fix<Backlog>(context.Portfolio, product.Id, spec?.BacklogId, nameof(ProductSpec.BacklogId), b => b.Spec?.ProductId);
+                var fix = Fix(context.Portfolio, ArtifactKind.Backlog, product.Id, spec?.BacklogId, nameof(ProductSpec.BacklogId));
                 context.Report(Severity.Warning, product, null, name, fact, nameof(Backlog), fix + noStage);
             }
         });
 
     /// <summary>Core artifacts are found by their <c>productId</c> (SPEC §H), not by the product's own <c>...Id</c> links.</summary>
-    private static bool Has<TArtifact>(PortfolioIndex portfolio, string? productId)
-        where TArtifact : Artifact =>
-        !productId.IsBlank() && portfolio.ChildrenOf<TArtifact>(productId).Any();
+    private static bool Has(PortfolioIndex portfolio, ArtifactKind kind, string? productId) =>
+        !productId.IsBlank() && portfolio.ChildNodesOf(kind, productId).Any();
 
     /// <summary>
     /// What to do: add the artifact with the product's id; or, when the product's own link (<c>strategyId</c>…) names an
     /// artifact of that kind that names another product, correct that artifact's <c>productId</c>.
     /// </summary>
-    private static string Fix<TArtifact>(PortfolioIndex portfolio, string? productId, string? linkedId, string linkProperty, Func<TArtifact, string?> productOf)
-        where TArtifact : Artifact
+    /// <remarks>Reads the index's nodes (id, kind, <c>productId</c>), not the records.</remarks>
+    private static string Fix(PortfolioIndex portfolio, ArtifactKind artifactKind, string? productId, string? linkedId, string linkProperty)
     {
-        var kind = typeof(TArtifact).Name;
+        var kind = artifactKind.ToString();
         if (productId.IsBlank()) return $"give the product a metadata.id and add a {kind} whose productId names it";
-        if (portfolio.TryGetArtifact<TArtifact>(linkedId, out var linked))
+        if (portfolio.TryGetNode(linkedId, out var linked) && linked.Kind == artifactKind)
         {
-            var named = productOf(linked);
+            var named = linked.ParentId;
             var link = char.ToLowerInvariant(linkProperty[0]) + linkProperty[1..];
             var current = named.IsBlank() ? "has no productId" : $"names product '{named}'";
             return $"{kind} '{linked.Id}', which {link} names, {current}: set its productId to '{productId}'";

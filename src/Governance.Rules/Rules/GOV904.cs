@@ -56,43 +56,36 @@ internal sealed class GOV904 : GovernanceRule
     /// Backlog items that are not removed deliver the roadmap item they link to and those their ancestors (parent epic,
     /// its parent…) link to; a parent cycle ends the walk. A removed item's own link is remembered for the message.
     /// </summary>
+    /// <remarks>Reads the items' facts the index keeps, not the backlogs' records (which may have been released).</remarks>
     private static void AddBacklogWork(
         PortfolioIndex portfolio,
         ProductScopedLookup<RoadmapItem> roadmapItems,
         HashSet<RoadmapItem> delivered,
         Dictionary<RoadmapItem, List<string>> notCounted)
     {
-        var backlogs = portfolio.OfKind<Backlog>().ToList();
-        var backlogItems = new ProductScopedLookup<(BacklogItem Item, string? ProductId)>();
-        foreach (var backlog in backlogs)
+        var visited = new HashSet<(int, int)>();
+        foreach (var backlog in portfolio.NodesOf(ArtifactKind.Backlog))
         {
-            foreach (var item in backlog.Spec.Items.Present())
-                backlogItems.Add(backlog.Spec.ProductId, item.Id, (item, backlog.Spec.ProductId));
-        }
-
-        var visited = new HashSet<BacklogItem>(ReferenceEqualityComparer.Instance);
-        foreach (var backlog in backlogs)
-        {
-            var items = backlog.Spec.Items;
-            if (items is null) continue;
-            for (var i = 0; i < items.Count; i++)
+            var items = backlog.BacklogItems;
+            for (var i = 0; i < items.Length; i++)
             {
                 var item = items[i];
-                if (item.IsBlankItem()) continue;
+                if (item.IsBlankItem) continue;
                 if (item.Status == BacklogItemStatus.Removed)
                 {
-                    if (roadmapItems.TryResolve(backlog.Spec.ProductId, item.RoadmapItemId, out var linked))
-                        Remember(notCounted, linked, "removed backlog item " + RoadmapLinkFacts.Reference(backlog.Id, item.Id, item.Title, i));
+                    if (roadmapItems.TryResolve(backlog.ParentId, item.RoadmapItemId, out var linked))
+                        Remember(notCounted, linked, "removed backlog item " + RoadmapLinkFacts.Reference(backlog.Id, item.Id, item.RemovedTitle, i));
                     continue;
                 }
 
                 visited.Clear();
-                var current = (Item: item, ProductId: backlog.Spec.ProductId);
-                while (visited.Add(current.Item))
+                var current = (Node: backlog, Index: i);
+                while (visited.Add((current.Node.Order, current.Index)))
                 {
-                    if (roadmapItems.TryResolve(current.ProductId, current.Item.RoadmapItemId, out var roadmapItem)) delivered.Add(roadmapItem);
-                    if (!backlogItems.TryResolve(current.ProductId, current.Item.ParentId, out var parent)) break;
-                    current = parent;
+                    var fact = current.Node.BacklogItems[current.Index];
+                    if (roadmapItems.TryResolve(current.Node.ParentId, fact.RoadmapItemId, out var roadmapItem)) delivered.Add(roadmapItem);
+                    if (!portfolio.TryResolveBacklogItem(current.Node.ParentId, fact.ParentId, out var order, out var parent)) break;
+                    current = (portfolio.Nodes[order], parent);
                 }
             }
         }

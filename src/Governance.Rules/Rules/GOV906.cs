@@ -39,16 +39,16 @@ internal sealed class GOV906 : GovernanceRule
                     return;
             }
 
-            if (!project.Id.IsBlank() && context.Portfolio.ChildrenOf<ProjectPlan>(project.Id).Any()) return;
+            if (!project.Id.IsBlank() && context.Portfolio.ChildNodesOf(ArtifactKind.ProjectPlan, project.Id).Any()) return;
             context.Report(project, ProductRuleFacts.DescribeArtifact(project), state, Fix(context.Portfolio, project.Id, spec.PlanId));
         });
 
     private static string Fix(PortfolioIndex portfolio, string? projectId, string? planId)
     {
         if (projectId.IsBlank()) return "give the project a metadata.id and add a ProjectPlan whose projectId names it";
-        if (portfolio.TryGetArtifact<ProjectPlan>(planId, out var plan))
+        if (portfolio.TryGetNode(planId, out var plan) && plan.Kind == ArtifactKind.ProjectPlan)
         {
-            var current = plan.Spec?.ProjectId is { } named && !named.IsBlank() ? $"names project '{named}'" : "has no projectId";
+            var current = plan.ParentId is { } named && !named.IsBlank() ? $"names project '{named}'" : "has no projectId";
             return $"ProjectPlan '{plan.Id}', which planId names, {current}: set its projectId to '{projectId}'";
         }
 

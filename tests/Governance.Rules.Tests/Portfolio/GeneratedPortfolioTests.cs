@@ -30,6 +30,27 @@ public sealed class GeneratedPortfolioTests
     }
 
     [Test]
+    public void Streaming_without_keeping_records_finds_the_same_one_document_per_file()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "govern-generated-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var documents = Generated.Value.Yaml.Split("\n---\n", StringSplitOptions.RemoveEmptyEntries);
+            for (var i = 0; i < documents.Length; i++)
+                File.WriteAllText(Path.Combine(folder, $"{i:D4}.yaml"), documents[i].TrimStart('-', '\n') + "\n");
+            var result = Engine.KeepArtifactsTests.AnalyzeBothWays(folder);
+            Assert.That(result.Analyzed, Has.Count.EqualTo(Generated.Value.Counts.Values.Sum()));
+            foreach (var ruleId in PortfolioRules)
+                Assert.That(result.Findings.Count(f => f.RuleId == ruleId), Is.EqualTo(Generated.Value.Expected[ruleId].Count), ruleId);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
     public void The_generated_portfolio_has_a_few_hundred_artifacts()
     {
         var total = Generated.Value.Counts.Values.Sum();

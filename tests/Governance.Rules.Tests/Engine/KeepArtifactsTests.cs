@@ -1,0 +1,196 @@
+using Governance.Rules.Engine;
+using Governance.Rules.Model;
+using Governance.Rules.Rules;
+
+namespace Governance.Rules.Tests.Engine;
+
+/// <summary>
+/// <see cref="AnalysisOptions.KeepArtifacts"/> off: files are loaded and checked a batch at a time and records no rule
+/// needs are released, and the findings (rule, message, file, pointer, line, column, severity, order) and what
+/// <see cref="AnalysisResult.Analyzed"/> says are exactly those of a run that keeps every record.
+/// </summary>
+[TestFixture]
+public sealed class KeepArtifactsTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 1);
+
+    /// <summary>Analyses <paramref name="folder"/> both ways and checks that the results agree; returns the streamed one.</summary>
+    internal static AnalysisResult AnalyzeBothWays(string folder, IEnumerable<GovernanceRule>? rules = null)
+    {
+        var engine = new GovernanceEngine(rules ?? BuiltInRules.Create());
+        var options = new AnalysisOptions { AsOf = Today, Load = new Governance.Rules.Loading.LoadOptions { WorkingDirectory = folder } };
+        var kept = engine.AnalyzePaths(["."], options);
+        var streamed = engine.AnalyzePaths(["."], options with { KeepArtifacts = false });
+
+        Assert.That(streamed.Findings.Select(Show), Is.EqualTo(kept.Findings.Select(Show)));
+        Assert.That(streamed.Analyzed, Is.EqualTo(kept.Analyzed));
+        Assert.That(streamed.FilesAnalyzed, Is.EqualTo(kept.FilesAnalyzed));
+        Assert.That(streamed.Artifacts, Is.Empty);
+        Assert.That(kept.Artifacts, Has.Count.EqualTo(kept.Analyzed.Count));
+        return streamed;
+    }
+
+    private static string Show(Finding f) =>
+        $"{f.RuleId} {f.Severity} {f.File}:{f.Line}:{f.Column} {f.Pointer} [{f.ArtifactId}] {f.Message} {f.Suppression} {f.IsBaselined}";
+
+    [Test]
+    public void The_sample_portfolio_gives_the_same_findings_without_keeping_records()
+    {
+        var result = AnalyzeBothWays(Path.Combine(FindRoot(), "samples", "portfolio"));
+        Assert.That(result.Findings, Is.Not.Empty);
+        Assert.That(result.Analyzed.Select(a => a.File), Has.All.Not.Null);
+    }
+
+    [Test]
+    public void Released_backlogs_are_read_again_to_report_cross_backlog_findings()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a/backlog.yaml", """
+            apiVersion: governance/v1
+            kind: Backlog
+            metadata: { id: backlog-a, title: A, owner: ann }
+            spec:
+              productId: product-x
+              items:
+                - { id: s-1, title: Story one, type: story, status: ready, parentId: e-2 }
+                - { id: s-2, title: Story two, type: story, status: ready, parentId: s-1 }
+                - { id: s-3, title: Story three, type: story, status: ready, parentId: missing }
+                - { id: s-4, title: Story four, type: story, status: ready, parentId: s-5 }
+                - { id: s-5, title: Story five, type: story, status: ready, parentId: s-4 }
+            """);
+        folder.Write("b/backlog.yaml", """
+            apiVersion: governance/v1
+            kind: Backlog
+            metadata: { id: backlog-b, title: B, owner: ann }
+            spec:
+              productId: product-x
+              items:
+                - { id: e-2, title: Epic two, type: epic, status: ready }
+                - { id: e-3, title: Epic three, type: epic, status: ready, roadmapItemId: nowhere }
+            """);
+        var result = AnalyzeBothWays(folder.Path);
+        Assert.That(result.Findings.Where(f => f.RuleId == "GOV305").Select(f => f.Pointer),
+            Is.SupersetOf(new[] { "/spec/items/0", "/spec/items/1", "/spec/items/2", "/spec/items/3" }));
+        Assert.That(result.Findings.Where(f => f.RuleId == "GOV901"), Is.Not.Empty);
+    }
+
+    [Test]
+    public void Suppressions_on_streamed_artifacts_still_apply()
+    {
+        using var folder = new TempFolder();
+        folder.Write("backlog.yaml", """
+            apiVersion: governance/v1
+            kind: Backlog
+            metadata:
+              id: backlog-a
+              title: A
+              owner: ann
+              suppressions:
+                - { rule: GOV305, justification: "Tracked elsewhere" }
+                - { rule: GOV999, justification: "No such rule" }
+            spec:
+              productId: product-x
+              items:
+                - { id: s-1, title: Story one, type: story, status: ready, parentId: gone }
+            """);
+        var result = AnalyzeBothWays(folder.Path);
+        Assert.That(result.Findings.Single(f => f.RuleId == "GOV305").Suppression, Is.Not.Null);
+    }
+
+    [Test]
+    public void A_rule_that_does_not_say_it_reads_only_its_artifact_still_sees_every_record()
+    {
+        using var folder = TracedBacklogs(3);
+        var result = AnalyzeBothWays(folder.Path, [.. BuiltInRules.Create(), new CountsBacklogItems()]);
+        Assert.That(result.Findings.Where(f => f.RuleId == "GOV990").Select(f => f.Message), Has.All.EqualTo("3 items in all backlogs"));
+    }
+
+    [Test]
+    public void A_rule_that_reads_only_its_artifact_and_fails_is_GOV009_as_it_streams()
+    {
+        using var folder = TracedBacklogs(2);
+        var result = AnalyzeBothWays(folder.Path, [.. BuiltInRules.Create(), new FailsLocally()]);
+        Assert.That(result.Findings.Count(f => f.RuleId == "GOV009" && f.Message.Contains("GOV991", StringComparison.Ordinal)), Is.EqualTo(2));
+    }
+
+    [Test]
+    public void Rules_declare_what_they_read_of_other_artifacts()
+    {
+        var rules = BuiltInRules.Create().ToDictionary(r => r.Descriptor.Id);
+        Assert.That(rules["GOV301"].ReadsOtherArtifacts, Is.False);
+        Assert.That(rules["GOV305"].ReadsOtherArtifacts, Is.True);
+        Assert.That(rules["GOV305"].OtherRecordsRead, Is.Empty);
+        Assert.That(rules["GOV907"].OtherRecordsRead, Does.Contain(ArtifactKind.ProjectPlan));
+        Assert.That(rules.Values.Where(r => r.OtherRecordsRead is { } kinds && kinds.Contains(ArtifactKind.Backlog)), Is.Empty,
+            "no built-in rule reads another artifact's backlog record, so backlogs can be released");
+        Assert.That(new CountsBacklogItems().ReadsOtherArtifacts, Is.True);
+        Assert.That(new CountsBacklogItems().OtherRecordsRead, Is.Null);
+    }
+
+    /// <summary><paramref name="count"/> backlog files of one product, each with one traced epic.</summary>
+    private static TempFolder TracedBacklogs(int count)
+    {
+        var folder = new TempFolder();
+        for (var i = 0; i < count; i++)
+        {
+            folder.Write($"b{i}/backlog.yaml", $$"""
+                apiVersion: governance/v1
+                kind: Backlog
+                metadata: { id: backlog-{{i}}, title: B{{i}}, owner: ann }
+                spec:
+                  productId: product-x
+                  items:
+                    - { id: e-{{i}}, title: Epic, type: epic, status: ready, roadmapItemId: ri-1 }
+                """);
+        }
+
+        return folder;
+    }
+
+    private static string FindRoot()
+    {
+        for (var folder = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(folder.FullName, "Governance.Rules.sln"))) return folder.FullName;
+        }
+
+        throw new DirectoryNotFoundException("Governance.Rules.sln not found above the test directory.");
+    }
+
+    /// <summary>A host's rule reading other artifacts' records (it declares nothing, so records are kept for it).</summary>
+    private sealed class CountsBacklogItems : GovernanceRule
+    {
+        public override RuleDescriptor Descriptor { get; } = new("GOV990", "Counts", "{0} items in all backlogs", "backlog", Severity.Info, "Counts items.");
+
+        public override void Initialize(RuleRegistration registration) =>
+            registration.RegisterArtifactAction<Backlog>(context =>
+                context.Report(context.Artifact, context.Portfolio.OfKind<Backlog>().Sum(b => b.Spec.Items?.Count ?? 0)));
+    }
+
+    /// <summary>A host's rule that says it reads only its artifact, and throws.</summary>
+    private sealed class FailsLocally : GovernanceRule
+    {
+        public override RuleDescriptor Descriptor { get; } = new("GOV991", "Fails", "never", "backlog", Severity.Info, "Throws.");
+
+        public override bool ReadsOtherArtifacts => false;
+
+        public override void Initialize(RuleRegistration registration) =>
+            registration.RegisterArtifactAction<Backlog>(context => throw new InvalidOperationException("broken on " + context.Artifact.Id));
+    }
+
+    private sealed class TempFolder : IDisposable
+    {
+        public TempFolder() => Directory.CreateDirectory(Path);
+
+        public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "govern-keep-" + Guid.NewGuid().ToString("N"));
+
+        public void Write(string relative, string text)
+        {
+            var file = System.IO.Path.Combine(Path, relative);
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
+            File.WriteAllText(file, text);
+        }
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
+}
