@@ -186,7 +186,7 @@ internal sealed class ArtifactLoader
         ParsedFile parsed;
         if (isJson)
         {
-            if (fastPath && TryLoadFast(displayPath, JsonDocumentParser.TryReadFast(bytes), readAgain) is { } fast) return fast;
+            if (fastPath && JsonDocumentParser.TryLoadFast(bytes) is { } json && TryLoadFast(displayPath, json.Documents, readAgain, json.Records) is { } fast) return fast;
             parsed = JsonDocumentParser.Parse(bytes);
         }
         else
@@ -220,11 +220,12 @@ internal sealed class ArtifactLoader
     }
 
     /// <summary>
-    /// The fast path: every document of the file passed the read-only checks, so each record deserializes strictly from
-    /// its JSON bytes, and its source map waits until a finding needs it. Null when any document fails strict
-    /// deserialization: the full path then reads the file again, so findings are exactly those it always gave.
+    /// The fast path: every document of the file passed the fast path's checks, so each record deserializes strictly from
+    /// its JSON bytes (JSON: <paramref name="records"/>, built in the same pass), and its source map waits until a
+    /// finding needs it. Null when any document fails strict deserialization: the full path then reads the file again,
+    /// so findings are exactly those it always gave.
     /// </summary>
-    private static FileResult? TryLoadFast(string displayPath, List<CompactDocument>? documents, FileBytes? readAgain)
+    private static FileResult? TryLoadFast(string displayPath, List<CompactDocument>? documents, FileBytes? readAgain, List<Artifact>? records = null)
     {
         if (documents is null) return null;
         var artifacts = new List<LoadedArtifact>(documents.Count);
@@ -234,7 +235,7 @@ internal sealed class ArtifactLoader
             Artifact? artifact;
             try
             {
-                artifact = (Artifact?)JsonSerializer.Deserialize(document.Json.Span, document.RecordType, ArtifactSerialization.StrictOptions);
+                artifact = records is not null ? records[i] : (Artifact?)JsonSerializer.Deserialize(document.Json.Span, document.RecordType, ArtifactSerialization.StrictOptions);
             }
             catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or NotSupportedException)
             {
