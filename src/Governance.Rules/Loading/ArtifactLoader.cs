@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -37,6 +38,8 @@ internal sealed class ArtifactLoader
         {
             var file = files[i];
             byte[] bytes;
+            int read;
+            bool pooled;
             FileBytes again;
             try
             {
@@ -49,7 +52,7 @@ internal sealed class ArtifactLoader
                     return;
                 }
 
-                bytes = File.ReadAllBytes(file.FullPath);
+                bytes = ReadFile(file.FullPath, out read, out pooled);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -57,11 +60,43 @@ internal sealed class ArtifactLoader
                 return;
             }
 
-            results[i] = LoadFile(file.DisplayPath, bytes, file.Explicit, readAgain: bytes.Length == again.Length ? again : null);
+            var unchanged = read == again.Length;
+            results[i] = LoadFile(file.DisplayPath, bytes.AsMemory(0, read), file.Explicit, readAgain: unchanged ? again : null);
+            if (pooled && unchanged) ArrayPool<byte>.Shared.Return(bytes); // nothing loaded keeps a JSON file's bytes (positions read it again)
             options.FileRead?.Invoke(file.DisplayPath);
         });
 
         return Combine(results);
+    }
+
+    /// <summary>Largest JSON file read into a pooled buffer; larger ones get an array of their own.</summary>
+    private const int MaxPooledBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Reads a file: a JSON file of at most <see cref="MaxPooledBytes"/> into a buffer rented from the shared pool
+    /// (<paramref name="pooled"/>; the caller returns it once nothing loaded refers to it), anything else into its own array.
+    /// </summary>
+    private static byte[] ReadFile(string path, out int read, out bool pooled)
+    {
+        pooled = false;
+        if (string.Equals(Path.GetExtension(path), ".json", StringComparison.OrdinalIgnoreCase))
+        {
+            using var handle = File.OpenHandle(path);
+            var length = RandomAccess.GetLength(handle);
+            if (length <= MaxPooledBytes)
+            {
+                var buffer = ArrayPool<byte>.Shared.Rent((int)length);
+                read = 0;
+                int chunk;
+                while (read < length && (chunk = RandomAccess.Read(handle, buffer.AsSpan(read, (int)length - read), read)) > 0) read += chunk;
+                pooled = true;
+                return buffer;
+            }
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        read = bytes.Length;
+        return bytes;
     }
 
     /// <summary>Loads one file's content, as if it had been named explicitly.</summary>

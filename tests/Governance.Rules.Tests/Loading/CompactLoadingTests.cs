@@ -178,23 +178,45 @@ public sealed class CompactLoadingTests
             // Two projects: a closed one (handover, post-mortem) and a running one (status report), with a product of each kind.
             var portfolio = Benchmarks.PortfolioGenerator.Write(folder.FullName, projects: 2, Benchmarks.PortfolioFormat.Json);
             Assert.That(portfolio.Files, Has.Count.EqualTo(12));
-            var artifacts = 0;
-            foreach (var file in portfolio.Files)
+            var records = new List<string>();
+            foreach (var file in portfolio.Files.Order(StringComparer.Ordinal))
             {
                 var content = File.ReadAllBytes(file);
                 Assert.That(AssertSame(Path.GetFileName(file), content, nearMisses: false), Is.True, $"{file} should take the fast path");
-                artifacts += ArtifactLoader.LoadContent(Path.GetFileName(file), content, fastPath: true).Artifacts.Count;
+                records.AddRange(ArtifactLoader.LoadContent(Path.GetFileName(file), content, fastPath: true).Artifacts.Select(a => Json(a.Artifact)));
             }
 
-            Assert.That(artifacts, Is.EqualTo(portfolio.Artifacts));
+            Assert.That(records, Has.Count.EqualTo(portfolio.Artifacts));
+
+            // LoadPaths reads JSON files into pooled buffers, in parallel: the records must not see another file's bytes.
             var loaded = new ArtifactLoader().LoadPaths([folder.FullName]);
             Assert.That(loaded.Findings, Is.Empty);
             Assert.That(loaded.Artifacts.All(a => a.Document.Map.IsCompact), Is.True, "LoadPaths takes the fast path too");
+            Assert.That(loaded.Artifacts.Select(a => Json(a.Artifact)), Is.EqualTo(records));
+            Assert.That(loaded.Artifacts[^1].Document.Map.TryGetPosition("/metadata/id", out var position), Is.True);
+            Assert.That(position.Line, Is.GreaterThan(1));
         }
         finally
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    [Test]
+    public void The_string_cache_gives_back_equal_strings_and_only_takes_short_ascii_values_that_are_not_blank()
+    {
+        var values = Enumerable.Range(0, 20_000).Select(i => $"value-{i * 7919 % 10_007}").ToList();
+        foreach (var value in values.Concat(values))
+        {
+            Assert.That(StringCache.TryGet(Encoding.UTF8.GetBytes(value), out var cached), Is.True, value);
+            Assert.That(cached, Is.EqualTo(value));
+        }
+
+        Assert.That(StringCache.TryGet("p-02"u8, out var first) && StringCache.TryGet("p-02"u8, out var second) && ReferenceEquals(first, second), Is.True, "a repeated value is one string");
+        Assert.That(StringCache.TryGet("Zoë"u8, out _), Is.False, "not ASCII");
+        Assert.That(StringCache.TryGet(Encoding.UTF8.GetBytes(new string('x', StringCache.MaxLength + 1)), out _), Is.False, "too long");
+        Assert.That(StringCache.TryGet(" \t "u8, out _), Is.False, "blank");
+        Assert.That(StringCache.TryGet(""u8, out _), Is.False, "empty");
     }
 
     [Test]
