@@ -203,6 +203,24 @@ public sealed class CompactLoadingTests
     }
 
     [Test]
+    public void Every_number_in_the_model_is_read_by_a_converter_of_the_single_pass()
+    {
+        // The single pass checks numbers in converters for int, long, decimal and double only: a model property of
+        // another number type would read exponents and long numbers that the full path reads through decimal.
+        Type[] checkedTypes = [typeof(int), typeof(long), typeof(decimal), typeof(double)];
+        var numbers = typeof(Model.Artifact).Assembly.GetTypes()
+            .Where(t => t.Namespace == typeof(Model.Artifact).Namespace)
+            .SelectMany(t => t.GetProperties())
+            .Select(p => Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType)
+            .Select(t => t.IsGenericType && t.GetGenericArguments() is [var element] ? Nullable.GetUnderlyingType(element) ?? element : t)
+            .Where(t => (t.IsPrimitive && t != typeof(bool) && t != typeof(char)) || t == typeof(decimal))
+            .Distinct()
+            .ToList();
+        Assert.That(numbers, Is.Not.Empty);
+        Assert.That(numbers, Is.SubsetOf(checkedTypes));
+    }
+
+    [Test]
     public void The_string_cache_gives_back_equal_strings_and_only_takes_short_ascii_values_that_are_not_blank()
     {
         var values = Enumerable.Range(0, 20_000).Select(i => $"value-{i * 7919 % 10_007}").ToList();
