@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -85,6 +86,8 @@ internal sealed class ArtifactLoader
             var i = j;
             var file = files[start + j];
             byte[] bytes;
+            int read;
+            bool pooled;
             FileBytes again;
             try
             {
@@ -97,7 +100,7 @@ internal sealed class ArtifactLoader
                     return;
                 }
 
-                bytes = File.ReadAllBytes(file.FullPath);
+                bytes = ReadFile(file.FullPath, out read, out pooled);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -105,11 +108,43 @@ internal sealed class ArtifactLoader
                 return;
             }
 
-            results[i] = LoadFile(file.DisplayPath, bytes, file.Explicit, readAgain: bytes.Length == again.Length ? again : null);
+            var unchanged = read == again.Length;
+            results[i] = LoadFile(file.DisplayPath, bytes.AsMemory(0, read), file.Explicit, readAgain: unchanged ? again : null);
+            if (pooled && unchanged) ArrayPool<byte>.Shared.Return(bytes); // nothing loaded keeps a JSON file's bytes (positions read it again)
             options.FileRead?.Invoke(file.DisplayPath);
         });
 
         return results;
+    }
+
+    /// <summary>Largest JSON file read into a pooled buffer; larger ones get an array of their own.</summary>
+    private const int MaxPooledBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Reads a file: a JSON file of at most <see cref="MaxPooledBytes"/> into a buffer rented from the shared pool
+    /// (<paramref name="pooled"/>; the caller returns it once nothing loaded refers to it), anything else into its own array.
+    /// </summary>
+    private static byte[] ReadFile(string path, out int read, out bool pooled)
+    {
+        pooled = false;
+        if (string.Equals(Path.GetExtension(path), ".json", StringComparison.OrdinalIgnoreCase))
+        {
+            using var handle = File.OpenHandle(path);
+            var length = RandomAccess.GetLength(handle);
+            if (length <= MaxPooledBytes)
+            {
+                var buffer = ArrayPool<byte>.Shared.Rent((int)length);
+                read = 0;
+                int chunk;
+                while (read < length && (chunk = RandomAccess.Read(handle, buffer.AsSpan(read, (int)length - read), read)) > 0) read += chunk;
+                pooled = true;
+                return buffer;
+            }
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        read = bytes.Length;
+        return bytes;
     }
 
     /// <summary>Loads one file's content, as if it had been named explicitly.</summary>
@@ -234,7 +269,7 @@ internal sealed class ArtifactLoader
         ParsedFile parsed;
         if (isJson)
         {
-            if (fastPath && TryLoadFast(displayPath, JsonDocumentParser.TryReadFast(bytes), readAgain) is { } fast) return fast;
+            if (fastPath && JsonDocumentParser.TryLoadFast(bytes) is { } json && TryLoadFast(displayPath, json.Documents, readAgain, json.Records) is { } fast) return fast;
             parsed = JsonDocumentParser.Parse(bytes);
         }
         else
@@ -268,11 +303,12 @@ internal sealed class ArtifactLoader
     }
 
     /// <summary>
-    /// The fast path: every document of the file passed the read-only checks, so each record deserializes strictly from
-    /// its JSON bytes, and its source map waits until a finding needs it. Null when any document fails strict
-    /// deserialization: the full path then reads the file again, so findings are exactly those it always gave.
+    /// The fast path: every document of the file passed the fast path's checks, so each record deserializes strictly from
+    /// its JSON bytes (JSON: <paramref name="records"/>, built in the same pass), and its source map waits until a
+    /// finding needs it. Null when any document fails strict deserialization: the full path then reads the file again,
+    /// so findings are exactly those it always gave.
     /// </summary>
-    private static FileResult? TryLoadFast(string displayPath, List<CompactDocument>? documents, FileBytes? readAgain)
+    private static FileResult? TryLoadFast(string displayPath, List<CompactDocument>? documents, FileBytes? readAgain, List<Artifact>? records = null)
     {
         if (documents is null) return null;
         var artifacts = new List<LoadedArtifact>(documents.Count);
@@ -282,7 +318,7 @@ internal sealed class ArtifactLoader
             Artifact? artifact;
             try
             {
-                artifact = (Artifact?)JsonSerializer.Deserialize(document.Json.Span, document.RecordType, ArtifactSerialization.StrictOptions);
+                artifact = records is not null ? records[i] : (Artifact?)JsonSerializer.Deserialize(document.Json.Span, document.RecordType, ArtifactSerialization.StrictOptions);
             }
             catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or NotSupportedException)
             {

@@ -1,53 +1,57 @@
-using System.Buffers;
+using System.Collections.Concurrent;
+using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using Governance.Rules.Model;
 
 namespace Governance.Rules.Loading;
 
-/// <summary>The fast path: one read-only pass over the file's bytes, which the records then deserialize from directly.</summary>
+/// <summary>
+/// The fast path: one pass over the file's bytes that deserializes each record strictly, with converters that reject
+/// whatever the full path would read differently (<see cref="SinglePassOptions"/>).
+/// </summary>
 internal static partial class JsonDocumentParser
 {
-    /// <summary>Objects with more keys than this take the full path (the duplicate check here is quadratic).</summary>
-    private const int MaxFastKeys = 64;
+    private static readonly JsonReaderOptions FastReaderOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Disallow,
+        AllowTrailingCommas = false,
+        MaxDepth = DocumentLimits.MaxDepth,
+    };
 
-    private static readonly SearchValues<byte> Blankish = SearchValues.Create(
-        [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x1F, 0x20, .. Enumerable.Range(0x80, 0x80).Select(b => (byte)b)]);
+    private static readonly ConcurrentDictionary<Type, ReadArtifact> Readers = new();
 
-    private static readonly SearchValues<byte> PlainNumber = SearchValues.Create("-0123456789."u8);
+    private delegate Artifact? ReadArtifact(ref Utf8JsonReader reader);
 
     /// <summary>
-    /// Checks the file for everything the fast path cannot take (a syntax error, a null or blank value, a duplicate or
-    /// escaped key, an exponent or very long number, a reversed date range, an element that is not an object, an
-    /// envelope that is not a known artifact, a limit reached) and returns one compact document per artifact, or null
-    /// for the full path, which then reads the file again and reports exactly as it always did.
+    /// Reads every artifact of the file in one pass, or returns null for the full path (which then reads the file again
+    /// and reports exactly as it always did) on anything the fast path cannot take exactly as the full path would: a
+    /// syntax error, invalid UTF-8 or UTF-16, a root that is not an object or an array of objects, an envelope that is not
+    /// a known artifact kind of this API version with an id, and whatever <see cref="SinglePassOptions"/> rejects.
     /// </summary>
-    public static List<CompactDocument>? TryReadFast(ReadOnlyMemory<byte> input)
+    public static FastJson? TryLoadFast(ReadOnlyMemory<byte> input)
     {
         if (HasUtf16BomOrInvalid(input, out var bytes)) return null;
-        var span = bytes.Span;
-        var reader = new Utf8JsonReader(span, new JsonReaderOptions
-        {
-            CommentHandling = JsonCommentHandling.Disallow,
-            AllowTrailingCommas = false,
-            MaxDepth = DocumentLimits.MaxDepth,
-        });
-        var scan = new FastScan(bytes);
-        var documents = new List<CompactDocument>();
+        var reader = new Utf8JsonReader(bytes.Span, FastReaderOptions);
+        var documents = new List<CompactDocument>(1);
+        var records = new List<Artifact>(1);
         try
         {
             if (!reader.Read()) return null;
             if (reader.TokenType == JsonTokenType.StartObject)
             {
-                if (scan.Document(ref reader) is not { } recordType) return null;
-                documents.Add(CompactDocument.FromJson(bytes, -1, bytes, recordType));
+                if (Document(ref reader) is not { } artifact) return null;
+                documents.Add(CompactDocument.FromJson(bytes, -1, bytes, artifact.GetType()));
+                records.Add(artifact);
             }
             else if (reader.TokenType == JsonTokenType.StartArray)
             {
-                var element = 0;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
                     var start = (int)reader.TokenStartIndex;
-                    if (reader.TokenType != JsonTokenType.StartObject || scan.Document(ref reader) is not { } recordType) return null;
-                    documents.Add(CompactDocument.FromJson(bytes, element++, bytes[start..(int)reader.BytesConsumed], recordType));
+                    if (reader.TokenType != JsonTokenType.StartObject || Document(ref reader) is not { } artifact) return null;
+                    documents.Add(CompactDocument.FromJson(bytes, records.Count, bytes[start..(int)reader.BytesConsumed], artifact.GetType()));
+                    records.Add(artifact);
                 }
             }
             else
@@ -55,13 +59,57 @@ internal static partial class JsonDocumentParser
                 return null;
             }
 
-            return reader.Read() || documents.Count == 0 ? null : documents;
+            return reader.Read() || records.Count == 0 ? null : new FastJson(documents, records);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is SinglePassRejectedException or JsonException or FormatException or InvalidOperationException or NotSupportedException)
         {
             return null;
         }
     }
+
+    /// <summary>Reads the object at the reader into its record (the reader ends on its last token), or null for the full path.</summary>
+    private static Artifact? Document(ref Utf8JsonReader reader)
+    {
+        if (PeekRecordType(reader) is not { } recordType) return null;
+        var artifact = Readers.GetOrAdd(recordType, CreateReader)(ref reader);
+        return artifact is not null && FastPathEnvelope.RecordType(artifact.ApiVersion, artifact.Kind, artifact.Id) == recordType ? artifact : null;
+    }
+
+    /// <summary>
+    /// The record type an object's <c>apiVersion</c> and <c>kind</c> name, both present as strings (they are usually its
+    /// first members; anything before them is skipped), or null. Reads a copy of the reader.
+    /// </summary>
+    private static Type? PeekRecordType(Utf8JsonReader reader)
+    {
+        string? apiVersion = null, kind = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isApiVersion = reader.ValueTextEquals("apiVersion"u8);
+            var isKind = !isApiVersion && reader.ValueTextEquals("kind"u8);
+            reader.Read();
+            if (!isApiVersion && !isKind)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            if (reader.TokenType != JsonTokenType.String) return null;
+            if (isApiVersion) apiVersion = reader.GetString();
+            else kind = reader.GetString();
+            if (apiVersion is not null && kind is not null) break;
+        }
+
+        return apiVersion == ArtifactKinds.ApiVersion && ArtifactKinds.TryGet(kind, out _, out var recordType) ? recordType : null;
+    }
+
+    private static ReadArtifact CreateReader(Type recordType) =>
+        typeof(JsonDocumentParser).GetMethod(nameof(ReadAs), BindingFlags.NonPublic | BindingFlags.Static)!
+            .MakeGenericMethod(recordType).CreateDelegate<ReadArtifact>();
+
+    /// <summary>The record's own converter, called directly: no scoping pass over the value first, as <c>JsonSerializer.Deserialize(ref reader)</c> makes.</summary>
+    private static Artifact? ReadAs<T>(ref Utf8JsonReader reader)
+        where T : Artifact =>
+        ((JsonConverter<T>)SinglePassOptions.GetConverter(typeof(T))).Read(ref reader, typeof(T), SinglePassOptions);
 
     /// <summary>The positions of one document of a file, relative to it: the root value (<paramref name="element"/> -1) or one element of a root array.</summary>
     public static Dictionary<string, SourcePosition> MapPositions(ReadOnlyMemory<byte> bytes, int element)
@@ -97,108 +145,7 @@ internal static partial class JsonDocumentParser
         bytes = TextDecoding.SkipUtf8Bom(input);
         return TextDecoding.HasUtf16Bom(input.Span) || TextDecoding.FindInvalidUtf8(bytes.Span) >= 0;
     }
-
-    /// <summary>The checks of one pass; the reader stays outside (a ref struct), the state between objects in here.</summary>
-    private sealed class FastScan(ReadOnlyMemory<byte> bytes)
-    {
-        private readonly List<List<(int Start, int Length)>> names = [];
-        private string? apiVersion;
-        private string? kind;
-        private string? id;
-
-        /// <summary>Scans the object at the reader (a document's root); the record type when it can take the fast path.</summary>
-        public Type? Document(ref Utf8JsonReader reader)
-        {
-            apiVersion = kind = id = null;
-            if (!Value(ref reader, 0, EnvelopeSlot.Root, out _)) return null;
-            return FastPathEnvelope.RecordType(apiVersion, kind, id);
-        }
-
-        private bool Value(ref Utf8JsonReader reader, int depth, EnvelopeSlot slot, out string? text)
-        {
-            text = null;
-            switch (reader.TokenType)
-            {
-                case JsonTokenType.StartObject:
-                    return Object(ref reader, depth, slot);
-                case JsonTokenType.StartArray:
-                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                    {
-                        if (!Value(ref reader, depth + 1, EnvelopeSlot.Other, out _)) return false;
-                    }
-
-                    return true;
-                case JsonTokenType.String:
-                    if (reader.ValueIsEscaped || reader.ValueSpan.IndexOfAnyExcept(Blankish) < 0)
-                    {
-                        text = reader.GetString();
-                        if (string.IsNullOrWhiteSpace(text)) return false;
-                    }
-
-                    if (slot is EnvelopeSlot.ApiVersion or EnvelopeSlot.Kind or EnvelopeSlot.Id)
-                    {
-                        text ??= reader.GetString();
-                        if (slot == EnvelopeSlot.ApiVersion) apiVersion = text;
-                        else if (slot == EnvelopeSlot.Kind) kind = text;
-                        else id = text;
-                    }
-
-                    return true;
-                case JsonTokenType.Number:
-                    // Numbers the full path would hold as decimals and write back the same: no exponent, few digits.
-                    return reader.ValueSpan.Length <= 20 && reader.ValueSpan.IndexOfAnyExcept(PlainNumber) < 0;
-                case JsonTokenType.True or JsonTokenType.False:
-                    return true;
-                default:
-                    return false; // null, or anything unexpected
-            }
-        }
-
-        private bool Object(ref Utf8JsonReader reader, int depth, EnvelopeSlot slot)
-        {
-            while (names.Count <= depth) names.Add([]);
-            var seen = names[depth];
-            seen.Clear();
-            DateOnly? start = null, end = null;
-            var span = bytes.Span;
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
-            {
-                if (reader.ValueIsEscaped || seen.Count >= MaxFastKeys) return false;
-                var name = reader.ValueSpan;
-                var nameStart = (int)reader.TokenStartIndex + 1;
-                foreach (var (otherStart, otherLength) in seen)
-                {
-                    if (span.Slice(otherStart, otherLength).SequenceEqual(name)) return false;
-                }
-
-                seen.Add((nameStart, name.Length));
-                var child = slot switch
-                {
-                    EnvelopeSlot.Root when name.SequenceEqual("apiVersion"u8) => EnvelopeSlot.ApiVersion,
-                    EnvelopeSlot.Root when name.SequenceEqual("kind"u8) => EnvelopeSlot.Kind,
-                    EnvelopeSlot.Root when name.SequenceEqual("metadata"u8) => EnvelopeSlot.Metadata,
-                    EnvelopeSlot.Metadata when name.SequenceEqual("id"u8) => EnvelopeSlot.Id,
-                    _ => EnvelopeSlot.Other,
-                };
-                var isStart = name.SequenceEqual("start"u8);
-                var isEnd = !isStart && name.SequenceEqual("end"u8);
-                reader.Read();
-                if ((isStart || isEnd) && reader.TokenType == JsonTokenType.String)
-                {
-                    if (!Value(ref reader, depth + 1, child, out var text)) return false;
-                    if (CompactDocument.TryDate(text ?? reader.GetString(), out var date))
-                    {
-                        if (isStart) start = date;
-                        else end = date;
-                    }
-
-                    continue;
-                }
-
-                if (!Value(ref reader, depth + 1, child, out _)) return false;
-            }
-
-            return !(start is { } s && end is { } e && e < s); // a reversed range is reported by the full path
-        }
-    }
 }
+
+/// <summary>What the fast path read from a file: one compact document and one record per artifact, in order.</summary>
+internal sealed record FastJson(List<CompactDocument> Documents, List<Artifact> Records);

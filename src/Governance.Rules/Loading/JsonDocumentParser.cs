@@ -73,7 +73,7 @@ internal static partial class JsonDocumentParser
                 var obj = build ? new JsonObject() : null;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    var name = reader.GetString()!;
+                    var name = GetString(ref reader, bytes, lines);
                     if (obj is not null && obj.ContainsKey(name))
                     {
                         var namePosition = lines.Position(bytes, (int)reader.TokenStartIndex);
@@ -100,7 +100,7 @@ internal static partial class JsonDocumentParser
             case JsonTokenType.String or JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False when !build:
                 return null;
             case JsonTokenType.String:
-                return JsonValue.Create(reader.GetString());
+                return JsonValue.Create(GetString(ref reader, bytes, lines));
             case JsonTokenType.Number:
                 if (reader.TryGetDecimal(out var number)) return JsonValue.Create(number);
                 return JsonValue.Create(Encoding.UTF8.GetString(reader.ValueSpan));
@@ -112,6 +112,20 @@ internal static partial class JsonDocumentParser
                 return null;
             default:
                 throw new DocumentException($"Unexpected JSON token {reader.TokenType}", new SourcePosition(line, column));
+        }
+    }
+
+    /// <summary>The string at the reader; an escape that is not valid UTF-16 (a lone surrogate) is a syntax error at the token.</summary>
+    private static string GetString(ref Utf8JsonReader reader, ReadOnlySpan<byte> bytes, LineIndex lines)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException ex)
+        {
+            var (line, column) = lines.Position(bytes, (int)reader.TokenStartIndex);
+            throw new DocumentException(CleanMessage(ex.Message), new SourcePosition(line, column));
         }
     }
 
