@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Governance.Rules.Loading;
 
@@ -20,6 +21,7 @@ internal static class ArtifactSerialization
         var options = new JsonSerializerOptions(CreateOptions(readOnly: false))
         {
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(ArtifactJsonContext.Default, new DefaultJsonTypeInfoResolver()),
         };
         options.Converters.Clear();
         options.Converters.Add(new StrictEnumConverterFactory());

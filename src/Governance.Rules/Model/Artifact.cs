@@ -9,13 +9,13 @@ namespace Governance.Rules.Model;
 public abstract record Artifact
 {
     /// <summary>The API version; <c>governance/v1</c>.</summary>
-    public string ApiVersion { get; init; } = ArtifactKinds.ApiVersion;
+    public string ApiVersion { get; init => field = value ?? ArtifactKinds.ApiVersion; } = ArtifactKinds.ApiVersion;
 
     /// <summary>The kind as written in the document.</summary>
-    public string Kind { get; init; } = string.Empty;
+    public string Kind { get; init => field = value ?? string.Empty; } = string.Empty;
 
     /// <summary>Identity and housekeeping of the artifact.</summary>
-    public ArtifactMetadata Metadata { get; init; } = new();
+    public ArtifactMetadata Metadata { get; init => field = value ?? new(); } = new();
 
     /// <summary>The kind of this artifact.</summary>
     [JsonIgnore]
@@ -40,11 +40,11 @@ public sealed record ArtifactMetadata
     /// <summary>When the artifact was last updated.</summary>
     public DateOnly? LastUpdated { get; init; }
     /// <summary>Free-form tags.</summary>
-    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<string> Tags { get; init => field = value ?? []; } = [];
     /// <summary>Where an importer got the record.</summary>
     public ArtifactSource? Source { get; init; }
     /// <summary>Inline suppressions of findings on this artifact.</summary>
-    public IReadOnlyList<Suppression> Suppressions { get; init; } = [];
+    public IReadOnlyList<Suppression> Suppressions { get; init => field = value ?? []; } = [];
 }
 
 /// <summary>Where an importer got a record from.</summary>

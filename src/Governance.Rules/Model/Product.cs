@@ -6,7 +6,7 @@ public sealed record Portfolio : Artifact
     /// <inheritdoc />
     public override ArtifactKind ArtifactKind => ArtifactKind.Portfolio;
     /// <summary>The spec.</summary>
-    public PortfolioSpec Spec { get; init; } = new();
+    public PortfolioSpec Spec { get; init => field = value ?? new(); } = new();
 }
 
 /// <summary>The <c>spec</c> of a <see cref="Portfolio"/>.</summary>
@@ -15,11 +15,11 @@ public sealed record PortfolioSpec
     /// <summary>Portfolio name.</summary>
     public string? Name { get; init; }
     /// <summary>The people person references resolve against.</summary>
-    public IReadOnlyList<Person> People { get; init; } = [];
+    public IReadOnlyList<Person> People { get; init => field = value ?? []; } = [];
     /// <summary>Products in the portfolio.</summary>
-    public IReadOnlyList<string> ProductIds { get; init; } = [];
+    public IReadOnlyList<string> ProductIds { get; init => field = value ?? []; } = [];
     /// <summary>Projects in the portfolio.</summary>
-    public IReadOnlyList<string> ProjectIds { get; init; } = [];
+    public IReadOnlyList<string> ProjectIds { get; init => field = value ?? []; } = [];
     /// <summary>Defaults, such as the currency of a Money with a blank currency.</summary>
     public PortfolioDefaults? Defaults { get; init; }
 }
@@ -37,7 +37,7 @@ public sealed record Product : Artifact
     /// <inheritdoc />
     public override ArtifactKind ArtifactKind => ArtifactKind.Product;
     /// <summary>The spec.</summary>
-    public ProductSpec Spec { get; init; } = new();
+    public ProductSpec Spec { get; init => field = value ?? new(); } = new();
 }
 
 /// <summary>The <c>spec</c> of a <see cref="Product"/>.</summary>
@@ -63,7 +63,7 @@ public sealed record ProductStrategy : Artifact
     /// <inheritdoc />
     public override ArtifactKind ArtifactKind => ArtifactKind.ProductStrategy;
     /// <summary>The spec.</summary>
-    public ProductStrategySpec Spec { get; init; } = new();
+    public ProductStrategySpec Spec { get; init => field = value ?? new(); } = new();
 }
 
 /// <summary>The <c>spec</c> of a <see cref="ProductStrategy"/>.</summary>
@@ -74,15 +74,15 @@ public sealed record ProductStrategySpec
     /// <summary>Product vision.</summary>
     public string? Vision { get; init; }
     /// <summary>Who the product is for.</summary>
-    public IReadOnlyList<string> TargetCustomers { get; init; } = [];
+    public IReadOnlyList<string> TargetCustomers { get; init => field = value ?? []; } = [];
     /// <summary>Customer needs the product serves.</summary>
-    public IReadOnlyList<CustomerNeed> CustomerNeeds { get; init; } = [];
+    public IReadOnlyList<CustomerNeed> CustomerNeeds { get; init => field = value ?? []; } = [];
     /// <summary>What sets the product apart.</summary>
-    public IReadOnlyList<string> Differentiators { get; init; } = [];
+    public IReadOnlyList<string> Differentiators { get; init => field = value ?? []; } = [];
     /// <summary>Business goals.</summary>
-    public IReadOnlyList<string> BusinessGoals { get; init; } = [];
+    public IReadOnlyList<string> BusinessGoals { get; init => field = value ?? []; } = [];
     /// <summary>Objectives with key results.</summary>
-    public IReadOnlyList<Objective> Objectives { get; init; } = [];
+    public IReadOnlyList<Objective> Objectives { get; init => field = value ?? []; } = [];
     /// <summary>How the strategy is expected to evolve.</summary>
     public string? Evolution { get; init; }
     /// <summary>Time horizon.</summary>
@@ -108,7 +108,7 @@ public sealed record Roadmap : Artifact
     /// <inheritdoc />
     public override ArtifactKind ArtifactKind => ArtifactKind.Roadmap;
     /// <summary>The spec.</summary>
-    public RoadmapSpec Spec { get; init; } = new();
+    public RoadmapSpec Spec { get; init => field = value ?? new(); } = new();
 }
 
 /// <summary>The <c>spec</c> of a <see cref="Roadmap"/>.</summary>
@@ -121,7 +121,7 @@ public sealed record RoadmapSpec
     /// <summary>When the roadmap was last reviewed.</summary>
     public DateOnly? LastReviewed { get; init; }
     /// <summary>Roadmap items.</summary>
-    public IReadOnlyList<RoadmapItem> Items { get; init; } = [];
+    public IReadOnlyList<RoadmapItem> Items { get; init => field = value ?? []; } = [];
 }
 
 /// <summary>An item of a roadmap.</summary>
@@ -134,9 +134,9 @@ public sealed record RoadmapItem
     /// <summary>The outcome sought.</summary>
     public string? Outcome { get; init; }
     /// <summary>Strategy objectives the item serves.</summary>
-    public IReadOnlyList<string> ObjectiveIds { get; init; } = [];
+    public IReadOnlyList<string> ObjectiveIds { get; init => field = value ?? []; } = [];
     /// <summary>Customer needs the item serves.</summary>
-    public IReadOnlyList<string> NeedIds { get; init; } = [];
+    public IReadOnlyList<string> NeedIds { get; init => field = value ?? []; } = [];
     /// <summary>Now, next or later.</summary>
     public Horizon? Horizon { get; init; }
     /// <summary>When the item is planned.</summary>
@@ -150,7 +150,7 @@ public sealed record RoadmapItem
     /// <summary>Confidence.</summary>
     public Confidence? Confidence { get; init; }
     /// <summary>How success is measured.</summary>
-    public IReadOnlyList<SuccessMetric> SuccessMetrics { get; init; } = [];
+    public IReadOnlyList<SuccessMetric> SuccessMetrics { get; init => field = value ?? []; } = [];
     /// <summary>Person responsible.</summary>
     public string? Owner { get; init; }
 }
@@ -161,7 +161,7 @@ public sealed record Backlog : Artifact
     /// <inheritdoc />
     public override ArtifactKind ArtifactKind => ArtifactKind.Backlog;
     /// <summary>The spec.</summary>
-    public BacklogSpec Spec { get; init; } = new();
+    public BacklogSpec Spec { get; init => field = value ?? new(); } = new();
 }
 
 /// <summary>The <c>spec</c> of a <see cref="Backlog"/>.</summary>
@@ -170,7 +170,7 @@ public sealed record BacklogSpec
     /// <summary>The product.</summary>
     public string? ProductId { get; init; }
     /// <summary>Backlog items.</summary>
-    public IReadOnlyList<BacklogItem> Items { get; init; } = [];
+    public IReadOnlyList<BacklogItem> Items { get; init => field = value ?? []; } = [];
 }
 
 /// <summary>An item of a backlog.</summary>
@@ -185,7 +185,7 @@ public sealed record BacklogItem
     /// <summary>The user story.</summary>
     public UserStory? UserStory { get; init; }
     /// <summary>Acceptance criteria.</summary>
-    public IReadOnlyList<string> AcceptanceCriteria { get; init; } = [];
+    public IReadOnlyList<string> AcceptanceCriteria { get; init => field = value ?? []; } = [];
     /// <summary>Parent item (an epic, typically).</summary>
     public string? ParentId { get; init; }
     /// <summary>Roadmap item the work delivers.</summary>
@@ -223,7 +223,7 @@ public sealed record ProductAnalytics : Artifact
     /// <inheritdoc />
     public override ArtifactKind ArtifactKind => ArtifactKind.ProductAnalytics;
     /// <summary>The spec.</summary>
-    public ProductAnalyticsSpec Spec { get; init; } = new();
+    public ProductAnalyticsSpec Spec { get; init => field = value ?? new(); } = new();
 }
 
 /// <summary>The <c>spec</c> of <see cref="ProductAnalytics"/>.</summary>
@@ -234,11 +234,11 @@ public sealed record ProductAnalyticsSpec
     /// <summary>Id of the north-star metric in <see cref="Metrics"/>.</summary>
     public string? NorthStarMetricId { get; init; }
     /// <summary>Metrics.</summary>
-    public IReadOnlyList<AnalyticsMetric> Metrics { get; init; } = [];
+    public IReadOnlyList<AnalyticsMetric> Metrics { get; init => field = value ?? []; } = [];
     /// <summary>Measured values.</summary>
-    public IReadOnlyList<MetricSnapshot> Snapshots { get; init; } = [];
+    public IReadOnlyList<MetricSnapshot> Snapshots { get; init => field = value ?? []; } = [];
     /// <summary>Customer feedback.</summary>
-    public IReadOnlyList<Feedback> Feedback { get; init; } = [];
+    public IReadOnlyList<Feedback> Feedback { get; init => field = value ?? []; } = [];
     /// <summary>When the analytics were last reviewed.</summary>
     public DateOnly? ReviewedOn { get; init; }
 }

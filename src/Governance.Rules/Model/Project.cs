@@ -6,7 +6,7 @@ public sealed record Project : Artifact
     /// <inheritdoc />
     public override ArtifactKind ArtifactKind => ArtifactKind.Project;
     /// <summary>The spec.</summary>
-    public ProjectSpec Spec { get; init; } = new();
+    public ProjectSpec Spec { get; init => field = value ?? new(); } = new();
 }
 
 /// <summary>The <c>spec</c> of a <see cref="Project"/>.</summary>
@@ -19,7 +19,7 @@ public sealed record ProjectSpec
     /// <summary>Product the project serves.</summary>
     public string? ProductId { get; init; }
     /// <summary>Roadmap items the project delivers.</summary>
-    public IReadOnlyList<string> RoadmapItemIds { get; init; } = [];
+    public IReadOnlyList<string> RoadmapItemIds { get; init => field = value ?? []; } = [];
     /// <summary>Phase.</summary>
     public ProjectPhase? Phase { get; init; }
     /// <summary>Status.</summary>
@@ -33,7 +33,7 @@ public sealed record ProjectSpec
     /// <summary>Its handover, when linked from the project.</summary>
     public string? HandoverId { get; init; }
     /// <summary>Its post-mortems, when linked from the project.</summary>
-    public IReadOnlyList<string> PostMortemIds { get; init; } = [];
+    public IReadOnlyList<string> PostMortemIds { get; init => field = value ?? []; } = [];
 }
 
 /// <summary>A project plan: scope, schedule, budget, resources, stakeholders, risks and communication.</summary>
@@ -42,7 +42,7 @@ public sealed record ProjectPlan : Artifact
     /// <inheritdoc />
     public override ArtifactKind ArtifactKind => ArtifactKind.ProjectPlan;
     /// <summary>The spec.</summary>
-    public ProjectPlanSpec Spec { get; init; } = new();
+    public ProjectPlanSpec Spec { get; init => field = value ?? new(); } = new();
 }
 
 /// <summary>The <c>spec</c> of a <see cref="ProjectPlan"/>.</summary>
@@ -61,38 +61,38 @@ public sealed record ProjectPlanSpec
     /// <summary>Schedule baseline.</summary>
     public DateRange? Schedule { get; init; }
     /// <summary>Milestones.</summary>
-    public IReadOnlyList<Milestone> Milestones { get; init; } = [];
+    public IReadOnlyList<Milestone> Milestones { get; init => field = value ?? []; } = [];
     /// <summary>Budget.</summary>
     public Budget? Budget { get; init; }
     /// <summary>People allocated to the project.</summary>
-    public IReadOnlyList<ResourceAllocation> Resources { get; init; } = [];
+    public IReadOnlyList<ResourceAllocation> Resources { get; init => field = value ?? []; } = [];
     /// <summary>Stakeholder register.</summary>
-    public IReadOnlyList<Stakeholder> Stakeholders { get; init; } = [];
+    public IReadOnlyList<Stakeholder> Stakeholders { get; init => field = value ?? []; } = [];
     /// <summary>RACI matrix.</summary>
-    public IReadOnlyList<RaciEntry> Raci { get; init; } = [];
+    public IReadOnlyList<RaciEntry> Raci { get; init => field = value ?? []; } = [];
     /// <summary>Risk register.</summary>
-    public IReadOnlyList<Risk> RiskRegister { get; init; } = [];
+    public IReadOnlyList<Risk> RiskRegister { get; init => field = value ?? []; } = [];
     /// <summary>Communication plan.</summary>
-    public IReadOnlyList<CommunicationEntry> CommunicationPlan { get; init; } = [];
+    public IReadOnlyList<CommunicationEntry> CommunicationPlan { get; init => field = value ?? []; } = [];
     /// <summary>Assumptions (RAID).</summary>
-    public IReadOnlyList<Assumption> Assumptions { get; init; } = [];
+    public IReadOnlyList<Assumption> Assumptions { get; init => field = value ?? []; } = [];
     /// <summary>Constraints.</summary>
-    public IReadOnlyList<string> Constraints { get; init; } = [];
+    public IReadOnlyList<string> Constraints { get; init => field = value ?? []; } = [];
     /// <summary>Dependencies (RAID).</summary>
-    public IReadOnlyList<Dependency> Dependencies { get; init; } = [];
+    public IReadOnlyList<Dependency> Dependencies { get; init => field = value ?? []; } = [];
     /// <summary>How the project's success is measured.</summary>
-    public IReadOnlyList<SuccessMetric> SuccessCriteria { get; init; } = [];
+    public IReadOnlyList<SuccessMetric> SuccessCriteria { get; init => field = value ?? []; } = [];
 }
 
 /// <summary>What is in and out of a project's scope.</summary>
 public sealed record Scope
 {
     /// <summary>In scope.</summary>
-    public IReadOnlyList<string> InScope { get; init; } = [];
+    public IReadOnlyList<string> InScope { get; init => field = value ?? []; } = [];
     /// <summary>Explicitly out of scope.</summary>
-    public IReadOnlyList<string> OutOfScope { get; init; } = [];
+    public IReadOnlyList<string> OutOfScope { get; init => field = value ?? []; } = [];
     /// <summary>Deliverables.</summary>
-    public IReadOnlyList<Deliverable> Deliverables { get; init; } = [];
+    public IReadOnlyList<Deliverable> Deliverables { get; init => field = value ?? []; } = [];
 }
 
 /// <summary>A deliverable of a project.</summary>
@@ -103,7 +103,7 @@ public sealed record Deliverable
     /// <summary>Name.</summary>
     public string? Name { get; init; }
     /// <summary>Acceptance criteria.</summary>
-    public IReadOnlyList<string> AcceptanceCriteria { get; init; } = [];
+    public IReadOnlyList<string> AcceptanceCriteria { get; init => field = value ?? []; } = [];
 }
 
 /// <summary>A project budget.</summary>
@@ -157,7 +157,7 @@ public sealed record StatusReport : Artifact
     /// <inheritdoc />
     public override ArtifactKind ArtifactKind => ArtifactKind.StatusReport;
     /// <summary>The spec.</summary>
-    public StatusReportSpec Spec { get; init; } = new();
+    public StatusReportSpec Spec { get; init => field = value ?? new(); } = new();
 }
 
 /// <summary>The <c>spec</c> of a <see cref="StatusReport"/>.</summary>
@@ -172,7 +172,7 @@ public sealed record StatusReportSpec
     /// <summary>Author.</summary>
     public string? Author { get; init; }
     /// <summary>Audience.</summary>
-    public IReadOnlyList<string> Audience { get; init; } = [];
+    public IReadOnlyList<string> Audience { get; init => field = value ?? []; } = [];
     /// <summary>Overall RAG.</summary>
     public Rag? OverallRag { get; init; }
     /// <summary>Schedule RAG.</summary>
@@ -186,17 +186,17 @@ public sealed record StatusReportSpec
     /// <summary>Summary.</summary>
     public string? Summary { get; init; }
     /// <summary>Accomplishments this period.</summary>
-    public IReadOnlyList<string> Accomplishments { get; init; } = [];
+    public IReadOnlyList<string> Accomplishments { get; init => field = value ?? []; } = [];
     /// <summary>Next steps.</summary>
-    public IReadOnlyList<string> NextSteps { get; init; } = [];
+    public IReadOnlyList<string> NextSteps { get; init => field = value ?? []; } = [];
     /// <summary>Recovery actions.</summary>
-    public IReadOnlyList<ActionItem> RecoveryActions { get; init; } = [];
+    public IReadOnlyList<ActionItem> RecoveryActions { get; init => field = value ?? []; } = [];
     /// <summary>Milestone updates.</summary>
-    public IReadOnlyList<MilestoneUpdate> MilestoneUpdates { get; init; } = [];
+    public IReadOnlyList<MilestoneUpdate> MilestoneUpdates { get; init => field = value ?? []; } = [];
     /// <summary>Top risks (ids in the plan's risk register).</summary>
-    public IReadOnlyList<string> TopRiskIds { get; init; } = [];
+    public IReadOnlyList<string> TopRiskIds { get; init => field = value ?? []; } = [];
     /// <summary>Decisions needed.</summary>
-    public IReadOnlyList<string> DecisionsNeeded { get; init; } = [];
+    public IReadOnlyList<string> DecisionsNeeded { get; init => field = value ?? []; } = [];
     /// <summary>Budget figures at report time.</summary>
     public BudgetSnapshot? BudgetSnapshot { get; init; }
 }
@@ -227,7 +227,7 @@ public sealed record Handover : Artifact
     /// <inheritdoc />
     public override ArtifactKind ArtifactKind => ArtifactKind.Handover;
     /// <summary>The spec.</summary>
-    public HandoverSpec Spec { get; init; } = new();
+    public HandoverSpec Spec { get; init => field = value ?? new(); } = new();
 }
 
 /// <summary>The <c>spec</c> of a <see cref="Handover"/>.</summary>
@@ -244,13 +244,13 @@ public sealed record HandoverSpec
     /// <summary>Status.</summary>
     public HandoverStatus? Status { get; init; }
     /// <summary>Documents and assets handed over.</summary>
-    public IReadOnlyList<HandoverArtifact> Artifacts { get; init; } = [];
+    public IReadOnlyList<HandoverArtifact> Artifacts { get; init => field = value ?? []; } = [];
     /// <summary>Operations.</summary>
     public Operations? Operations { get; init; }
     /// <summary>Whether access was transferred.</summary>
     public bool? AccessTransferred { get; init; }
     /// <summary>Known issues.</summary>
-    public IReadOnlyList<KnownIssue> KnownIssues { get; init; } = [];
+    public IReadOnlyList<KnownIssue> KnownIssues { get; init => field = value ?? []; } = [];
     /// <summary>User acceptance testing.</summary>
     public Uat? Uat { get; init; }
     /// <summary>Hypercare period.</summary>
@@ -278,9 +278,9 @@ public sealed record Operations
     /// <summary>Escalation path.</summary>
     public string? EscalationPath { get; init; }
     /// <summary>Service level objectives.</summary>
-    public IReadOnlyList<Slo> Slos { get; init; } = [];
+    public IReadOnlyList<Slo> Slos { get; init => field = value ?? []; } = [];
     /// <summary>Dashboards.</summary>
-    public IReadOnlyList<string> Dashboards { get; init; } = [];
+    public IReadOnlyList<string> Dashboards { get; init => field = value ?? []; } = [];
 }
 
 /// <summary>A service level objective.</summary>
@@ -354,7 +354,7 @@ public sealed record PostMortem : Artifact
     /// <inheritdoc />
     public override ArtifactKind ArtifactKind => ArtifactKind.PostMortem;
     /// <summary>The spec.</summary>
-    public PostMortemSpec Spec { get; init; } = new();
+    public PostMortemSpec Spec { get; init => field = value ?? new(); } = new();
 }
 
 /// <summary>The <c>spec</c> of a <see cref="PostMortem"/>.</summary>
@@ -375,21 +375,21 @@ public sealed record PostMortemSpec
     /// <summary>Impact.</summary>
     public string? Impact { get; init; }
     /// <summary>Timeline of events.</summary>
-    public IReadOnlyList<TimelineEvent> Timeline { get; init; } = [];
+    public IReadOnlyList<TimelineEvent> Timeline { get; init => field = value ?? []; } = [];
     /// <summary>Contributing factors.</summary>
-    public IReadOnlyList<string> ContributingFactors { get; init; } = [];
+    public IReadOnlyList<string> ContributingFactors { get; init => field = value ?? []; } = [];
     /// <summary>What went well.</summary>
-    public IReadOnlyList<string> WentWell { get; init; } = [];
+    public IReadOnlyList<string> WentWell { get; init => field = value ?? []; } = [];
     /// <summary>What went poorly.</summary>
-    public IReadOnlyList<string> WentPoorly { get; init; } = [];
+    public IReadOnlyList<string> WentPoorly { get; init => field = value ?? []; } = [];
     /// <summary>Follow-up actions.</summary>
-    public IReadOnlyList<ActionItem> ActionItems { get; init; } = [];
+    public IReadOnlyList<ActionItem> ActionItems { get; init => field = value ?? []; } = [];
     /// <summary>Why there are no actions.</summary>
     public string? NoActionRationale { get; init; }
     /// <summary>Participants.</summary>
-    public IReadOnlyList<string> Participants { get; init; } = [];
+    public IReadOnlyList<string> Participants { get; init => field = value ?? []; } = [];
     /// <summary>Lessons learned.</summary>
-    public IReadOnlyList<string> LessonsLearned { get; init; } = [];
+    public IReadOnlyList<string> LessonsLearned { get; init => field = value ?? []; } = [];
 }
 
 /// <summary>An event in an incident timeline.</summary>

@@ -73,7 +73,7 @@ public sealed record Objective
     /// <summary>What the objective is.</summary>
     public string? Statement { get; init; }
     /// <summary>Key results measuring the objective.</summary>
-    public IReadOnlyList<SuccessMetric> KeyResults { get; init; } = [];
+    public IReadOnlyList<SuccessMetric> KeyResults { get; init => field = value ?? []; } = [];
     /// <summary>The period the objective covers.</summary>
     public DateRange? Period { get; init; }
     /// <summary>Person responsible.</summary>
@@ -157,20 +157,20 @@ public sealed record RaciEntry
     /// <summary>The deliverable.</summary>
     public string? Deliverable { get; init; }
     /// <summary>People doing the work.</summary>
-    public IReadOnlyList<string> Responsible { get; init; } = [];
+    public IReadOnlyList<string> Responsible { get; init => field = value ?? []; } = [];
     /// <summary>The one person accountable.</summary>
-    public IReadOnlyList<string> Accountable { get; init; } = [];
+    public IReadOnlyList<string> Accountable { get; init => field = value ?? []; } = [];
     /// <summary>People consulted.</summary>
-    public IReadOnlyList<string> Consulted { get; init; } = [];
+    public IReadOnlyList<string> Consulted { get; init => field = value ?? []; } = [];
     /// <summary>People informed.</summary>
-    public IReadOnlyList<string> Informed { get; init; } = [];
+    public IReadOnlyList<string> Informed { get; init => field = value ?? []; } = [];
 }
 
 /// <summary>An entry of a communication plan.</summary>
 public sealed record CommunicationEntry
 {
     /// <summary>Who receives it.</summary>
-    public IReadOnlyList<string> Audience { get; init; } = [];
+    public IReadOnlyList<string> Audience { get; init => field = value ?? []; } = [];
     /// <summary>What is communicated.</summary>
     public string? Information { get; init; }
     /// <summary>Channel.</summary>
