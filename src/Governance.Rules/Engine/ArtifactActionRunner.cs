@@ -121,6 +121,7 @@ internal sealed class ArtifactActionRunner
 
     private void Loop(Worker worker)
     {
+        var buffer = new List<Finding>(); // this worker's, emptied before each action
         while (!actionToken.IsCancellationRequested)
         {
             var index = Interlocked.Increment(ref next);
@@ -133,7 +134,7 @@ internal sealed class ArtifactActionRunner
                 worker.Started = started;
             }
 
-            var buffer = new List<Finding>();
+            buffer.Clear();
             Exception? error = null;
             pending = buffer;
             try

@@ -98,8 +98,15 @@ internal sealed class ArtifactEntry
                 pointer = JsonPointer.Append(pointer, char.ToLowerInvariant(part[0]) + part[1..]);
         }
 
-        while (pointer.Length > 0 && !IsPresent(index, pointer))
-            pointer = JsonPointer.Parent(pointer);
+        // A value is present when it is not blank; an object that holds keys is present when it is written, even empty
+        // (SPEC §H: a finding about a blank value points at the object that holds the key). The deepest pointer present
+        // in the record and in the document wins, and the walk that finds it gives its position (no second walk).
+        for (; pointer.Length > 0; pointer = JsonPointer.Parent(pointer))
+        {
+            if (!index.IsPresent(pointer) && !index.IsRecord(pointer)) continue;
+            if (Document is null) return (pointer, default);
+            if (Document.Map.TryGetPosition(pointer, out var position)) return (pointer, position);
+        }
 
         return (pointer, PositionOf(pointer));
     }
@@ -112,16 +119,16 @@ internal sealed class ArtifactEntry
     {
         if (artifact is not null)
             return Locate(artifact, pointer.Length == 0 ? null : string.Join('/', JsonPointer.Tokens(pointer)));
-        while (pointer.Length > 0 && Document is not null && !Document.Map.Contains(pointer))
-            pointer = JsonPointer.Parent(pointer);
+        if (Document is null) return (pointer, default);
+        for (; pointer.Length > 0; pointer = JsonPointer.Parent(pointer))
+        {
+            if (Document.Map.TryGetPosition(pointer, out var position)) return (pointer, position);
+        }
+
         return (pointer, PositionOf(pointer));
     }
 
     private SourcePosition PositionOf(string pointer) =>
         Document is not null && Document.Map.TryGetPosition(pointer, out var found) ? found : default;
 
-    // A value is present when it is not blank; an object that holds keys is present when it is written, even empty
-    // (SPEC §H: a finding about a blank value points at the object that holds the key).
-    private bool IsPresent(PointerIndex index, string pointer) =>
-        (index.IsPresent(pointer) || index.IsRecord(pointer)) && (Document is null || Document.Map.Contains(pointer));
 }

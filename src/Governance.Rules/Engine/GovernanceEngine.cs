@@ -261,6 +261,7 @@ public sealed class GovernanceEngine
                 EffectiveSeverityOf = (ruleId, reported) => EffectiveSeverity(resolver, today, ruleId, reported),
                 SettingsOf = (ruleId, entry) => resolver.For(ruleId, entry?.Document?.File),
                 IsSetAside = (ruleId, entry, pointer) => SuppressionProcessor.IsSetAside(ruleId, entry, pointer, options, today),
+                MaySetAside = (ruleId, entry) => SuppressionProcessor.MaySetAside(ruleId, entry, options),
                 ReportFailure = (entry, target, property, message) =>
                     ArtifactActionRunner.Collect(WithEngineSeverity(RuleFailedAt(message, entry, target, property)), findings),
             };

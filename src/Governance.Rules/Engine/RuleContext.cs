@@ -58,7 +58,9 @@ public abstract class RuleContext
         ArgumentNullException.ThrowIfNull(artifact);
         ArgumentNullException.ThrowIfNull(target);
         var entry = run.EntryOf(artifact);
-        return run.IsSetAside(ruleId, entry, entry.Locate(target, property).Pointer);
+
+        // Locating builds the artifact's pointer index: only when a suppression or exemption names the rule at all.
+        return run.MaySetAside(ruleId, entry) && run.IsSetAside(ruleId, entry, entry.Locate(target, property).Pointer);
     }
 
     private protected RuleRun Run => run;
@@ -212,6 +214,9 @@ internal sealed class RuleRun
     public Func<string, ArtifactEntry?, RuleSettings?> SettingsOf { get; init; } = (_, _) => null;
 
     public Func<string, ArtifactEntry, string, bool> IsSetAside { get; init; } = (_, _, _) => false;
+
+    /// <summary>Whether any pointer could be set aside for the rule on the entry (<see cref="IsSetAside"/> is false wherever this is).</summary>
+    public Func<string, ArtifactEntry, bool> MaySetAside { get; init; } = (_, _) => true;
 
     /// <summary>Where a rule's contained failure (GOV009 at a value) goes: entry, target, property, message.</summary>
     public Action<ArtifactEntry, object, string?, string> ReportFailure { get; init; } = (_, _, _, _) => { };

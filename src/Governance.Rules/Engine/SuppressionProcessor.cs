@@ -140,6 +140,26 @@ internal static class SuppressionProcessor
             Invalid(e.Rule, e.Justification, e.Expires, today) is null && JsonPointer.IsAtOrBelow(pointer, e.Pointer ?? string.Empty));
     }
 
+    /// <summary>
+    /// Whether an inline suppression of <paramref name="entry"/> or an exemption of its artifact names <paramref name="ruleId"/>
+    /// at all: when not, <see cref="IsSetAside"/> is false at every pointer, so the pointer need not be found.
+    /// </summary>
+    public static bool MaySetAside(string ruleId, ArtifactEntry entry, AnalysisOptions options)
+    {
+        if (IsEngineDiagnostic(ruleId)) return false;
+        foreach (var suppression in entry.Metadata.Suppressions)
+        {
+            if (suppression?.Rule == ruleId) return true;
+        }
+
+        foreach (var exemption in options.Exemptions)
+        {
+            if (exemption.Rule == ruleId && exemption.Artifact == entry.Id) return true;
+        }
+
+        return false;
+    }
+
     public static bool IsEngineDiagnostic(string ruleId) => ruleId.StartsWith("GOV0", StringComparison.Ordinal);
 
     private static bool Matches(Finding finding, string rule, string? pointer) =>

@@ -24,28 +24,28 @@ internal sealed class GOV203 : GovernanceRule<GOV203Options>
             var items = context.Artifact.Spec.Items;
             if (items is null || items.Count == 0) return;
             var allowTies = context.GetOptions<GOV203Options>().AllowTies;
-            var first = new Dictionary<(Horizon?, int), string>();
+            // The first item of each (horizon, priority) by index: names are formatted only for the items reported.
+            var first = new Dictionary<(Horizon?, int), int>();
             for (var i = 0; i < items.Count; i++)
             {
                 var item = items[i];
                 if (!item.IsEntry()) continue;
-                var name = item!.Describe(i);
-                if (item.Priority is not { } priority)
+                if (item!.Priority is not { } priority)
                 {
-                    context.Report(item, name, "has no priority", "set priority (1 = highest) to rank it against the other items" + Among(item.Horizon));
+                    context.Report(item, item.Describe(i), "has no priority", "set priority (1 = highest) to rank it against the other items" + Among(item.Horizon));
                     continue;
                 }
 
                 if (allowTies) continue;
                 if (first.TryGetValue((item.Horizon, priority), out var earlier))
                 {
-                    context.ReportAt(item, nameof(RoadmapItem.Priority), name,
-                        $"has priority {priority.ToString(CultureInfo.InvariantCulture)}, like item {earlier}{Among(item.Horizon)}",
+                    context.ReportAt(item, nameof(RoadmapItem.Priority), item.Describe(i),
+                        $"has priority {priority.ToString(CultureInfo.InvariantCulture)}, like item {items[earlier]!.Describe(earlier)}{Among(item.Horizon)}",
                         "give each item its own priority, or set allowTies");
                 }
                 else
                 {
-                    first.Add((item.Horizon, priority), name);
+                    first.Add((item.Horizon, priority), i);
                 }
             }
         });

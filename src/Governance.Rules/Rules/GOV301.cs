@@ -28,11 +28,14 @@ internal sealed class GOV301 : GovernanceRule<GOV301Options>
                 var item = items[i];
                 if (!item.IsItem() || item.Type != BacklogItemType.Story || item.Status == BacklogItemStatus.Removed) continue;
                 var story = item.UserStory;
+                var noAsA = story?.AsA.IsBlank() ?? true;
+                var noIWant = story?.IWant.IsBlank() ?? true;
+                var noSoThat = requireSoThat && (story?.SoThat.IsBlank() ?? true);
+                if (!noAsA && !noIWant && !noSoThat) continue; // the common case allocates nothing
                 var missing = new List<string>(3);
-                if (story?.AsA.IsBlank() ?? true) missing.Add("asA");
-                if (story?.IWant.IsBlank() ?? true) missing.Add("iWant");
-                if (requireSoThat && (story?.SoThat.IsBlank() ?? true)) missing.Add("soThat");
-                if (missing.Count == 0) continue;
+                if (noAsA) missing.Add("asA");
+                if (noIWant) missing.Add("iWant");
+                if (noSoThat) missing.Add("soThat");
 
                 // The blank parts are held by userStory when it is written (even as {}), else by the item.
                 context.ReportAt(item, nameof(BacklogItem.UserStory), ProductRuleFacts.DescribeItem(item, i), ProductRuleFacts.Enumerate(missing));

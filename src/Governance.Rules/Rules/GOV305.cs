@@ -48,6 +48,8 @@ internal sealed class GOV305 : GovernanceRule<GOV305Options>
     private static string? Untraced(PortfolioIndex portfolio, PortfolioNode backlog, int index)
     {
         var scope = backlog.ParentId;
+        if (TracedQuickly(portfolio, scope, backlog.BacklogItems[index])) return null;
+
         var visited = new HashSet<(int, int)> { (backlog.Order, index) };
         var ancestors = new List<string>();
         var current = backlog.BacklogItems[index];
@@ -63,6 +65,29 @@ internal sealed class GOV305 : GovernanceRule<GOV305Options>
             ancestors.Add(parentId!);
             current = parent;
         }
+    }
+
+    /// <summary>Parent steps the allocation-free walk takes before leaving the item to the full walk.</summary>
+    private const int QuickSteps = 32;
+
+    /// <summary>
+    /// Whether an ancestor of <paramref name="item"/> within <see cref="QuickSteps"/> parent steps has a
+    /// <c>roadmapItemId</c>: the common case, decided without allocating. Each item has one parent, so a walk that
+    /// revisits an item only goes round the loop it closed, whose items the full walk saw untraced before it stopped:
+    /// whenever this answers <see langword="true"/>, the full walk finds the same ancestor, and otherwise it runs.
+    /// </summary>
+    private static bool TracedQuickly(PortfolioIndex portfolio, string? scope, BacklogItemFact item)
+    {
+        var current = item;
+        for (var step = 0; step < QuickSteps; step++)
+        {
+            var parentId = current.ParentId;
+            if (parentId.IsBlank() || !portfolio.TryResolveBacklogItem(scope, parentId, out var order, out var at)) return false;
+            current = portfolio.Nodes[order].BacklogItems[at];
+            if (!current.RoadmapItemId.IsBlank()) return true;
+        }
+
+        return false;
     }
 
     private static string Lacking(List<string> ancestors) => ancestors.Count switch
