@@ -45,25 +45,38 @@ internal static class RoadmapLinkFacts
 /// <typeparam name="T">What an id resolves to.</typeparam>
 internal sealed class ProductScopedLookup<T>
 {
-    private readonly Dictionary<string, Dictionary<string, T>> byProduct = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, T> all = new(StringComparer.Ordinal);
+    // One entry per id: the first item overall and the product of its holder. The first item of another product with
+    // the same id (rare: ids are unique in practice) is kept aside, so a product's own table is not needed.
+    private readonly Dictionary<string, (T Value, string? Product)> first = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Product, string Id), T> otherProducts = [];
 
     /// <summary>Adds an item with id <paramref name="id"/> held by an artifact of product <paramref name="productId"/>.</summary>
     public void Add(string? productId, string? id, T value)
     {
         if (id.IsBlank()) return;
-        all.TryAdd(id!, value);
-        if (productId.IsBlank()) return;
-        if (!byProduct.TryGetValue(productId!, out var items)) byProduct[productId!] = items = new(StringComparer.Ordinal);
-        items.TryAdd(id!, value);
+        var product = productId.IsBlank() ? null : productId;
+        if (!first.TryGetValue(id!, out var earlier))
+        {
+            first.Add(id!, (value, product));
+            return;
+        }
+
+        // The first item of this product with this id, unless the first overall is already it.
+        if (product is not null && !string.Equals(earlier.Product, product, StringComparison.Ordinal))
+            otherProducts.TryAdd((product, id!), value);
     }
 
     /// <summary>Resolves <paramref name="id"/> written by a referrer of product <paramref name="referrerProductId"/>.</summary>
     public bool TryResolve(string? referrerProductId, string? id, out T value)
     {
         value = default!;
-        if (id.IsBlank()) return false;
-        if (referrerProductId.IsBlank()) return all.TryGetValue(id!, out value!);
-        return byProduct.TryGetValue(referrerProductId!, out var items) && items.TryGetValue(id!, out value!);
+        if (id.IsBlank() || !first.TryGetValue(id!, out var found)) return false;
+        if (referrerProductId.IsBlank() || string.Equals(found.Product, referrerProductId, StringComparison.Ordinal))
+        {
+            value = found.Value;
+            return true;
+        }
+
+        return otherProducts.TryGetValue((referrerProductId!, id!), out value!);
     }
 }
