@@ -66,6 +66,12 @@ public sealed class PortfolioNode
     /// <summary>For a backlog, what the built-in portfolio rules read of each item (index for index); else empty.</summary>
     internal BacklogItemFact[] BacklogItems { get; set; } = [];
 
+    /// <summary>For a roadmap, what GOV903 and GOV904 read of each item (index for index); else empty.</summary>
+    internal RoadmapItemFact[] RoadmapItems { get; set; } = [];
+
+    /// <summary>For a strategy, what GOV903 reads of each objective (index for index); else empty.</summary>
+    internal ObjectiveFact[] Objectives { get; set; } = [];
+
     /// <inheritdoc/>
     public override string ToString() => $"{Kind} '{Id}'";
 }

@@ -174,6 +174,16 @@ public sealed class PortfolioRuleContext : RuleContext
         ArgumentNullException.ThrowIfNull(artifact);
         ReportCore(Run.EntryOf(artifact), target, property, severity, false, messageArgs);
     }
+
+    /// <summary>
+    /// Reports on <paramref name="node"/>'s artifact at <paramref name="pointer"/>, which holds a value that is present
+    /// (an item the index keeps facts of), at the rule's severity; the record is not read.
+    /// </summary>
+    internal void ReportAtPresentPointer(PortfolioNode node, string pointer, params object?[] messageArgs)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        Run.ReportAtPointer(node.Entry, pointer, messageArgs);
+    }
 }
 
 /// <summary>One rule's run: its effective settings (per file, with overrides) and the sink its findings go to.</summary>

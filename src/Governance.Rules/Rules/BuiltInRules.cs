@@ -42,8 +42,8 @@ public static class BuiltInRules
         [typeof(GOV805)] = [ArtifactKind.Product, ArtifactKind.ProductAnalytics],
         [typeof(GOV901)] = [], // the link graph
         [typeof(GOV902)] = [], // nodes
-        [typeof(GOV903)] = [ArtifactKind.ProductStrategy, ArtifactKind.Roadmap],
-        [typeof(GOV904)] = [ArtifactKind.Roadmap, ArtifactKind.Project], // and the backlog item facts
+        [typeof(GOV903)] = [], // the objectives' and roadmap items' facts
+        [typeof(GOV904)] = [ArtifactKind.Project], // and the roadmap and backlog item facts
         [typeof(GOV906)] = [], // nodes
         [typeof(GOV907)] = [ArtifactKind.ProjectPlan, ArtifactKind.Project, ArtifactKind.Portfolio],
     };

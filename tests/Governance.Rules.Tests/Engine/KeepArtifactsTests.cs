@@ -75,6 +75,71 @@ public sealed class KeepArtifactsTests
     }
 
     [Test]
+    public void Released_strategies_and_roadmaps_report_objectives_and_items_from_the_index()
+    {
+        using var folder = new TempFolder();
+        folder.Write("x/strategy.yaml", """
+            apiVersion: governance/v1
+            kind: ProductStrategy
+            metadata: { id: strategy-x, title: X, owner: ann }
+            spec:
+              productId: product-x
+              objectives:
+                - { id: o-1, statement: Served }
+                - { id: o-2, statement: Only dropped }
+                - { statement: No id }
+                - {}
+                - { id: o-3, statement: Elsewhere only }
+            """);
+        folder.Write("y/strategy.json", """
+            { "apiVersion": "governance/v1", "kind": "ProductStrategy", "metadata": { "id": "strategy-y", "title": "Y", "owner": "ann" },
+              "spec": { "objectives": [ { "id": "o-9", "statement": "No product" } ] } }
+            """);
+        folder.Write("x/roadmap.yaml", """
+            apiVersion: governance/v1
+            kind: Roadmap
+            metadata: { id: roadmap-x, title: X, owner: ann }
+            spec:
+              productId: product-x
+              items:
+                - { id: ri-1, title: Served, status: inProgress, objectiveIds: [o-1] }
+                - { id: ri-2, title: Dropped, status: dropped, objectiveIds: [o-2, o-2] }
+                - { title: No id, status: inProgress, objectiveIds: [o-1] }
+                - { id: ri-4, title: Cancelled only, status: inProgress }
+                - { id: ri-5, title: Delivered, status: inProgress }
+            """);
+        folder.Write("z/roadmap.json", """
+            { "apiVersion": "governance/v1", "kind": "Roadmap", "metadata": { "id": "roadmap-z", "title": "Z", "owner": "ann" },
+              "spec": { "productId": "product-z", "items": [ { "id": "ri-1", "title": "Other product", "status": "inProgress", "objectiveIds": ["o-3"] } ] } }
+            """);
+        folder.Write("x/project.yaml", """
+            apiVersion: governance/v1
+            kind: Project
+            metadata: { id: project-x, title: X, owner: ann }
+            spec: { productId: product-x, status: cancelled, roadmapItemIds: [ri-4] }
+            """);
+        folder.Write("x/backlog.yaml", """
+            apiVersion: governance/v1
+            kind: Backlog
+            metadata: { id: backlog-x, title: X, owner: ann }
+            spec:
+              productId: product-x
+              items:
+                - { id: e-1, title: Epic, type: epic, status: ready, roadmapItemId: ri-5 }
+                - { id: s-1, title: Gone, type: story, status: removed, roadmapItemId: ri-4 }
+            """);
+        var result = AnalyzeBothWays(folder.Path);
+        Assert.That(result.Findings.Where(f => f.RuleId == "GOV903").Select(f => $"{f.ArtifactId} {f.Pointer}"),
+            Is.EquivalentTo(new[] { "strategy-x /spec/objectives/1", "strategy-x /spec/objectives/2", "strategy-x /spec/objectives/4", "strategy-y /spec/objectives/0" }));
+        Assert.That(result.Findings.Where(f => f.RuleId == "GOV904").Select(f => $"{f.ArtifactId} {f.Pointer}"),
+            Is.EquivalentTo(new[] { "roadmap-x /spec/items/0", "roadmap-x /spec/items/2", "roadmap-x /spec/items/3", "roadmap-z /spec/items/0" }));
+        Assert.That(result.Findings.Single(f => f.RuleId == "GOV904" && f.Pointer == "/spec/items/3").Message,
+            Does.Contain("cancelled project 'project-x'").And.Contain("removed backlog item"));
+        Assert.That(result.Findings.Single(f => f.RuleId == "GOV903" && f.Pointer == "/spec/objectives/1").Message, Does.Contain("(dropped: "));
+        Assert.That(result.Findings.Where(f => f.RuleId == "GOV903" || f.RuleId == "GOV904").Select(f => f.Line), Has.All.GreaterThan(0));
+    }
+
+    [Test]
     public void Suppressions_on_streamed_artifacts_still_apply()
     {
         using var folder = new TempFolder();
@@ -123,6 +188,11 @@ public sealed class KeepArtifactsTests
         Assert.That(rules["GOV907"].OtherRecordsRead, Does.Contain(ArtifactKind.ProjectPlan));
         Assert.That(rules.Values.Where(r => r.OtherRecordsRead is { } kinds && kinds.Contains(ArtifactKind.Backlog)), Is.Empty,
             "no built-in rule reads another artifact's backlog record, so backlogs can be released");
+        foreach (var kind in new[] { ArtifactKind.Roadmap, ArtifactKind.ProductStrategy })
+        {
+            Assert.That(rules.Values.Where(r => r.OtherRecordsRead is { } kinds && kinds.Contains(kind)).Select(r => r.Descriptor.Id), Is.Empty,
+                $"no built-in rule reads another artifact's {kind} record, so they can be released");
+        }
         Assert.That(new CountsBacklogItems().ReadsOtherArtifacts, Is.True);
         Assert.That(new CountsBacklogItems().OtherRecordsRead, Is.Null);
     }

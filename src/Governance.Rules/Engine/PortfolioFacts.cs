@@ -1,0 +1,84 @@
+using Governance.Rules.Model;
+using Governance.Rules.Rules;
+
+namespace Governance.Rules.Engine;
+
+/// <summary>
+/// What GOV903 and GOV904 read of a roadmap item, kept by the index so that the roadmap's record can be released: the
+/// strings and the list are the record's own (not copied).
+/// </summary>
+internal readonly struct RoadmapItemFact
+{
+    private readonly byte flags;
+
+    public RoadmapItemFact(RoadmapItem? item)
+    {
+        if (item is null) return;
+        Id = item.Id;
+        Title = item.Title;
+        Status = item.Status;
+        ObjectiveIds = item.ObjectiveIds;
+        flags = (byte)(1 | (item.IsBlankItem() ? 2 : 0));
+    }
+
+    public string? Id { get; }
+
+    public string? Title { get; }
+
+    public RoadmapItemStatus? Status { get; }
+
+    /// <summary>The item's <c>objectiveIds</c>; <see langword="null"/> only for a null item.</summary>
+    public IReadOnlyList<string>? ObjectiveIds { get; }
+
+    /// <summary>Whether the list holds an item at this index (not a null entry).</summary>
+    public bool IsPresent => (flags & 1) != 0;
+
+    /// <summary><see cref="RoadmapLinkFacts.IsBlankItem(RoadmapItem?)"/> of the item (a null entry included).</summary>
+    public bool IsBlankItem => !IsPresent || (flags & 2) != 0;
+}
+
+/// <summary>What GOV903 reads of a strategy objective, kept by the index so that the strategy's record can be released.</summary>
+internal readonly struct ObjectiveFact
+{
+    /// <summary>An objective equal to this one has every field absent: an empty object, blank (SPEC §H).</summary>
+    private static readonly Objective BlankObjective = new();
+
+    private readonly byte flags;
+
+    public ObjectiveFact(Objective? objective)
+    {
+        if (objective is null) return;
+        Id = objective.Id;
+        flags = (byte)(1 | (objective == BlankObjective ? 2 : 0));
+    }
+
+    public string? Id { get; }
+
+    /// <summary>Whether the list holds an objective at this index (not a null entry).</summary>
+    public bool IsPresent => (flags & 1) != 0;
+
+    /// <summary>Whether the objective has every field absent (an empty object).</summary>
+    public bool IsBlank => (flags & 2) != 0;
+}
+
+/// <summary>Gathers the facts above into a node as its artifact is indexed.</summary>
+internal static class PortfolioFacts
+{
+    /// <summary>Records the facts of <paramref name="artifact"/> the built-in portfolio rules read, if it has any.</summary>
+    public static void Gather(Artifact artifact, PortfolioNode node)
+    {
+        switch (artifact)
+        {
+            case ProductStrategy strategy when strategy.Spec?.Objectives is { Count: > 0 } objectives:
+                var objectiveFacts = new ObjectiveFact[objectives.Count];
+                for (var i = 0; i < objectives.Count; i++) objectiveFacts[i] = new ObjectiveFact(objectives[i]);
+                node.Objectives = objectiveFacts;
+                break;
+            case Roadmap roadmap when roadmap.Spec?.Items is { Count: > 0 } items:
+                var itemFacts = new RoadmapItemFact[items.Count];
+                for (var i = 0; i < items.Count; i++) itemFacts[i] = new RoadmapItemFact(items[i]);
+                node.RoadmapItems = itemFacts;
+                break;
+        }
+    }
+}
