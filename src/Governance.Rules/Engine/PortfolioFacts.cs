@@ -61,6 +61,16 @@ internal readonly struct ObjectiveFact
     public bool IsBlank => (flags & 2) != 0;
 }
 
+/// <summary>What GOV805 reads of a product: its stage and title (for the message).</summary>
+internal sealed record ProductFact(LifecycleStage? LifecycleStage, string? Title);
+
+/// <summary>
+/// What GOV805 reads of a ProductAnalytics: whether it has any feedback, the latest feedback date, and where a
+/// finding about its feedback points (<c>/spec/feedback</c> when the list has entries, else <c>/spec</c>, as
+/// <see cref="ArtifactEntry.Locate"/> would place it).
+/// </summary>
+internal sealed record AnalyticsFact(bool AnyFeedback, DateOnly? LatestFeedback, string FeedbackPointer);
+
 /// <summary>Gathers the facts above into a node as its artifact is indexed.</summary>
 internal static class PortfolioFacts
 {
@@ -78,6 +88,20 @@ internal static class PortfolioFacts
                 var itemFacts = new RoadmapItemFact[items.Count];
                 for (var i = 0; i < items.Count; i++) itemFacts[i] = new RoadmapItemFact(items[i]);
                 node.RoadmapItems = itemFacts;
+                break;
+            case Product product:
+                node.Product = new ProductFact(product.Spec?.LifecycleStage, product.Metadata?.Title);
+                break;
+            case ProductAnalytics analytics when analytics.Spec is { } spec:
+                var any = false;
+                DateOnly? latest = null;
+                foreach (var feedback in spec.Feedback.Present())
+                {
+                    any = true;
+                    if (feedback.Date is { } date && (latest is null || date > latest)) latest = date;
+                }
+
+                node.Analytics = new AnalyticsFact(any, latest, spec.Feedback is { Count: > 0 } ? "/spec/feedback" : "/spec");
                 break;
         }
     }

@@ -72,6 +72,12 @@ public sealed class PortfolioNode
     /// <summary>For a strategy, what GOV903 reads of each objective (index for index); else empty.</summary>
     internal ObjectiveFact[] Objectives { get; set; } = [];
 
+    /// <summary>For a product, what GOV805 reads of it; else <see langword="null"/>.</summary>
+    internal ProductFact? Product { get; set; }
+
+    /// <summary>For a ProductAnalytics with a spec, what GOV805 reads of it; else <see langword="null"/>.</summary>
+    internal AnalyticsFact? Analytics { get; set; }
+
     /// <inheritdoc/>
     public override string ToString() => $"{Kind} '{Id}'";
 }

@@ -39,7 +39,7 @@ public static class BuiltInRules
         [typeof(GOV607)] = [ArtifactKind.Project],
         [typeof(GOV701)] = [], // nodes
         [typeof(GOV801)] = [], // nodes
-        [typeof(GOV805)] = [ArtifactKind.Product, ArtifactKind.ProductAnalytics],
+        [typeof(GOV805)] = [], // the products' and analytics' facts (a node action)
         [typeof(GOV901)] = [], // the link graph
         [typeof(GOV902)] = [], // nodes
         [typeof(GOV903)] = [], // the objectives' and roadmap items' facts

@@ -140,6 +140,50 @@ public sealed class KeepArtifactsTests
     }
 
     [Test]
+    public void Released_analytics_and_products_report_missing_feedback_from_the_index()
+    {
+        using var folder = new TempFolder();
+        var products = new[] { ("p-a", "launched"), ("p-b", "growth"), ("p-c", "mature"), ("p-d", "launched"), ("p-e", "discovery") };
+        foreach (var (id, stage) in products)
+        {
+            folder.Write($"{id}/product.yaml", $$"""
+                apiVersion: governance/v1
+                kind: Product
+                metadata: { id: {{id}}, title: Title of {{id}}, owner: ann }
+                spec: { lifecycleStage: {{stage}} }
+                """);
+        }
+
+        var feedback = new[]
+        {
+            ("p-a", "a1", "feedback: []"),
+            ("p-b", "b1", "feedback: [ { summary: Old, date: 2026-01-01 } ]"),
+            ("p-b", "b2", "feedback: [ { summary: Undated } ]"),
+            ("p-c", "c1", "feedback: [ { summary: Old, date: 2026-01-01 } ]"),
+            ("p-c", "c2", "feedback: [ { summary: Recent, date: 2026-10-20 } ]"),
+            ("p-d", "d1", "northStarMetricId: m-1"),
+            ("p-e", "e1", "feedback: []"),
+        };
+        foreach (var (product, id, body) in feedback)
+        {
+            folder.Write($"{product}/{id}.yaml", $$"""
+                apiVersion: governance/v1
+                kind: ProductAnalytics
+                metadata: { id: {{id}}, title: Analytics {{id}}, owner: ann }
+                spec:
+                  productId: {{product}}
+                  {{body}}
+                """);
+        }
+
+        var result = AnalyzeBothWays(folder.Path);
+        Assert.That(result.Findings.Where(f => f.RuleId == "GOV805").Select(f => $"{f.ArtifactId} {f.Pointer}"),
+            Is.EquivalentTo(new[] { "a1 /spec", "b1 /spec/feedback", "b2 /spec/feedback", "d1 /spec" }));
+        Assert.That(result.Findings.First(f => f.RuleId == "GOV805" && f.ArtifactId == "b2").Message,
+            Does.Contain("'p-b' (Title of p-b)").And.Contain("the latest is dated 2026-01-01"));
+    }
+
+    [Test]
     public void Suppressions_on_streamed_artifacts_still_apply()
     {
         using var folder = new TempFolder();
@@ -188,7 +232,7 @@ public sealed class KeepArtifactsTests
         Assert.That(rules["GOV907"].OtherRecordsRead, Does.Contain(ArtifactKind.ProjectPlan));
         Assert.That(rules.Values.Where(r => r.OtherRecordsRead is { } kinds && kinds.Contains(ArtifactKind.Backlog)), Is.Empty,
             "no built-in rule reads another artifact's backlog record, so backlogs can be released");
-        foreach (var kind in new[] { ArtifactKind.Roadmap, ArtifactKind.ProductStrategy })
+        foreach (var kind in new[] { ArtifactKind.Roadmap, ArtifactKind.ProductStrategy, ArtifactKind.Product, ArtifactKind.ProductAnalytics })
         {
             Assert.That(rules.Values.Where(r => r.OtherRecordsRead is { } kinds && kinds.Contains(kind)).Select(r => r.Descriptor.Id), Is.Empty,
                 $"no built-in rule reads another artifact's {kind} record, so they can be released");
