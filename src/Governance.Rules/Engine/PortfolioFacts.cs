@@ -71,6 +71,9 @@ internal sealed record ProductFact(LifecycleStage? LifecycleStage, string? Title
 /// </summary>
 internal sealed record AnalyticsFact(bool AnyFeedback, DateOnly? LatestFeedback, string FeedbackPointer);
 
+/// <summary>What GOV607 reads of a handover's <c>signOff</c>: which fields it lacks.</summary>
+internal sealed record HandoverFact(bool NoBy, bool NoDate);
+
 /// <summary>Gathers the facts above into a node as its artifact is indexed.</summary>
 internal static class PortfolioFacts
 {
@@ -88,6 +91,12 @@ internal static class PortfolioFacts
                 var itemFacts = new RoadmapItemFact[items.Count];
                 for (var i = 0; i < items.Count; i++) itemFacts[i] = new RoadmapItemFact(items[i]);
                 node.RoadmapItems = itemFacts;
+                break;
+            case Project project:
+                node.ProjectStatus = project.Spec?.Status;
+                break;
+            case Handover handover when handover.Spec is { } handoverSpec:
+                node.Handover = new HandoverFact(handoverSpec.SignOff is null || handoverSpec.SignOff.By.IsBlank(), handoverSpec.SignOff?.Date is null);
                 break;
             case Product product:
                 node.Product = new ProductFact(product.Spec?.LifecycleStage, product.Metadata?.Title);

@@ -78,6 +78,12 @@ public sealed class PortfolioNode
     /// <summary>For a ProductAnalytics with a spec, what GOV805 reads of it; else <see langword="null"/>.</summary>
     internal AnalyticsFact? Analytics { get; set; }
 
+    /// <summary>For a project, its status (GOV607); else <see langword="null"/>.</summary>
+    internal ProjectStatus? ProjectStatus { get; set; }
+
+    /// <summary>For a handover with a spec, what GOV607 reads of its sign-off; else <see langword="null"/>.</summary>
+    internal HandoverFact? Handover { get; set; }
+
     /// <inheritdoc/>
     public override string ToString() => $"{Kind} '{Id}'";
 }

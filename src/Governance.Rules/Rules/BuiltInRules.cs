@@ -36,7 +36,7 @@ public static class BuiltInRules
         [typeof(GOV501)] = [ArtifactKind.StatusReport, ArtifactKind.ProjectPlan],
         [typeof(GOV504)] = [ArtifactKind.StatusReport, ArtifactKind.ProjectPlan, ArtifactKind.Portfolio],
         [typeof(GOV601)] = [], // nodes
-        [typeof(GOV607)] = [ArtifactKind.Project],
+        [typeof(GOV607)] = [], // the handovers' and projects' facts (a node action)
         [typeof(GOV701)] = [], // nodes
         [typeof(GOV801)] = [], // nodes
         [typeof(GOV805)] = [], // the products' and analytics' facts (a node action)

@@ -184,6 +184,39 @@ public sealed class KeepArtifactsTests
     }
 
     [Test]
+    public void Released_handovers_report_missing_sign_offs_from_the_index()
+    {
+        using var folder = new TempFolder();
+        folder.Write("projects.yaml", """
+            apiVersion: governance/v1
+            kind: Project
+            metadata: { id: done, title: Done, owner: ann }
+            spec: { status: completed }
+            ---
+            apiVersion: governance/v1
+            kind: Project
+            metadata: { id: running, title: Running, owner: ann }
+            spec: { status: inProgress }
+            """);
+        var signOffs = new[] { ("h1", "done", ""), ("h2", "done", "signOff: { by: bob }"), ("h3", "running", "signOff: { date: 2026-10-01 }"), ("h4", "running", "signOff: {}"), ("h5", "nowhere", ""), ("h6", "done", "signOff: { by: bob, date: 2026-10-01 }") };
+        foreach (var (id, project, signOff) in signOffs)
+        {
+            folder.Write($"{id}.yaml", $$"""
+                apiVersion: governance/v1
+                kind: Handover
+                metadata: { id: {{id}}, title: Handover {{id}}, owner: ann }
+                spec:
+                  projectId: {{project}}
+                  {{signOff}}
+                """);
+        }
+
+        var result = AnalyzeBothWays(folder.Path);
+        Assert.That(result.Findings.Where(f => f.RuleId == "GOV607").Select(f => $"{f.ArtifactId} {f.Pointer} {f.Severity}"),
+            Is.EquivalentTo(new[] { "h1 /spec Error", "h2 /spec/signOff Error", "h3 /spec/signOff Warning", "h4 /spec Warning", "h5 /spec Warning" }));
+    }
+
+    [Test]
     public void Suppressions_on_streamed_artifacts_still_apply()
     {
         using var folder = new TempFolder();
@@ -232,7 +265,7 @@ public sealed class KeepArtifactsTests
         Assert.That(rules["GOV907"].OtherRecordsRead, Does.Contain(ArtifactKind.ProjectPlan));
         Assert.That(rules.Values.Where(r => r.OtherRecordsRead is { } kinds && kinds.Contains(ArtifactKind.Backlog)), Is.Empty,
             "no built-in rule reads another artifact's backlog record, so backlogs can be released");
-        foreach (var kind in new[] { ArtifactKind.Roadmap, ArtifactKind.ProductStrategy, ArtifactKind.Product, ArtifactKind.ProductAnalytics })
+        foreach (var kind in new[] { ArtifactKind.Roadmap, ArtifactKind.ProductStrategy, ArtifactKind.Product, ArtifactKind.ProductAnalytics, ArtifactKind.Handover })
         {
             Assert.That(rules.Values.Where(r => r.OtherRecordsRead is { } kinds && kinds.Contains(kind)).Select(r => r.Descriptor.Id), Is.Empty,
                 $"no built-in rule reads another artifact's {kind} record, so they can be released");
