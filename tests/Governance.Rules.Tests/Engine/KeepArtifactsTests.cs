@@ -265,13 +265,23 @@ public sealed class KeepArtifactsTests
         Assert.That(rules["GOV907"].OtherRecordsRead, Does.Contain(ArtifactKind.ProjectPlan));
         Assert.That(rules.Values.Where(r => r.OtherRecordsRead is { } kinds && kinds.Contains(ArtifactKind.Backlog)), Is.Empty,
             "no built-in rule reads another artifact's backlog record, so backlogs can be released");
-        foreach (var kind in new[] { ArtifactKind.Roadmap, ArtifactKind.ProductStrategy, ArtifactKind.Product, ArtifactKind.ProductAnalytics, ArtifactKind.Handover })
+        foreach (var kind in new[] { ArtifactKind.Roadmap, ArtifactKind.ProductStrategy, ArtifactKind.ProductAnalytics, ArtifactKind.Handover })
         {
             Assert.That(rules.Values.Where(r => r.OtherRecordsRead is { } kinds && kinds.Contains(kind)).Select(r => r.Descriptor.Id), Is.Empty,
-                $"no built-in rule reads another artifact's {kind} record, so they can be released");
+                $"no built-in rule reads another artifact's {kind} record");
+            Assert.That(rules.Values.Where(r => r.ReadsOtherArtifacts && RecordActionKinds(r).Contains(kind)).Select(r => r.Descriptor.Id), Is.Empty,
+                $"no built-in rule that reads the index runs on a {kind} record, so they are released");
         }
         Assert.That(new CountsBacklogItems().ReadsOtherArtifacts, Is.True);
         Assert.That(new CountsBacklogItems().OtherRecordsRead, Is.Null);
+    }
+
+    /// <summary>The kinds on whose records <paramref name="rule"/> registers artifact actions (node actions excluded).</summary>
+    private static IEnumerable<ArtifactKind> RecordActionKinds(GovernanceRule rule)
+    {
+        var registration = new RuleRegistration(rule);
+        rule.Initialize(registration);
+        return registration.ArtifactActions.Where(a => a.ReadsRecord).Select(a => a.Kind);
     }
 
     /// <summary><paramref name="count"/> backlog files of one product, each with one traced epic.</summary>
