@@ -63,6 +63,7 @@ public sealed class PortfolioIndex
             if (!nodesByKind.TryGetValue(node.Kind, out var ofKind)) nodesByKind[node.Kind] = ofKind = [];
             ofKind.Add(node);
             AddItems(artifact, node);
+            PortfolioFacts.Gather(artifact, node);
             if (artifact.Id is { } id && !string.IsNullOrWhiteSpace(id)) byId.TryAdd(id, entry);
             if (!byKind.TryGetValue(artifact.ArtifactKind, out var list)) byKind[artifact.ArtifactKind] = list = [];
             list.Add(entry);

@@ -66,6 +66,24 @@ public sealed class PortfolioNode
     /// <summary>For a backlog, what the built-in portfolio rules read of each item (index for index); else empty.</summary>
     internal BacklogItemFact[] BacklogItems { get; set; } = [];
 
+    /// <summary>For a roadmap, what GOV903 and GOV904 read of each item (index for index); else empty.</summary>
+    internal RoadmapItemFact[] RoadmapItems { get; set; } = [];
+
+    /// <summary>For a strategy, what GOV903 reads of each objective (index for index); else empty.</summary>
+    internal ObjectiveFact[] Objectives { get; set; } = [];
+
+    /// <summary>For a product, what GOV805 reads of it; else <see langword="null"/>.</summary>
+    internal ProductFact? Product { get; set; }
+
+    /// <summary>For a ProductAnalytics with a spec, what GOV805 reads of it; else <see langword="null"/>.</summary>
+    internal AnalyticsFact? Analytics { get; set; }
+
+    /// <summary>For a project, its status (GOV607); else <see langword="null"/>.</summary>
+    internal ProjectStatus? ProjectStatus { get; set; }
+
+    /// <summary>For a handover with a spec, what GOV607 reads of its sign-off; else <see langword="null"/>.</summary>
+    internal HandoverFact? Handover { get; set; }
+
     /// <inheritdoc/>
     public override string ToString() => $"{Kind} '{Id}'";
 }

@@ -154,6 +154,13 @@ internal sealed class NodeRuleContext : RuleContext
     public void ReportAtPresentPointer(string pointer, params object?[] messageArgs) =>
         Run.ReportAtPointer(entry, pointer, messageArgs);
 
+    /// <summary>
+    /// Reports at <paramref name="pointer"/> (a present value, or an object whose absent parts the finding is about)
+    /// with <paramref name="severity"/> for the rule's milder case; a configured severity still wins.
+    /// </summary>
+    public void ReportAtPresentPointer(Severity severity, string pointer, params object?[] messageArgs) =>
+        Run.ReportAtPointer(entry, pointer, messageArgs, severity);
+
     /// <summary>Reports at <paramref name="target"/>, a record of <see cref="Record"/>, at the rule's severity.</summary>
     public void Report(object target, params object?[] messageArgs) =>
         ReportCore(entry, target, null, null, false, messageArgs);
@@ -175,6 +182,16 @@ public sealed class PortfolioRuleContext : RuleContext
     {
         ArgumentNullException.ThrowIfNull(artifact);
         ReportCore(Run.EntryOf(artifact), target, property, severity, false, messageArgs);
+    }
+
+    /// <summary>
+    /// Reports on <paramref name="node"/>'s artifact at <paramref name="pointer"/>, which holds a value that is present
+    /// (an item the index keeps facts of), at the rule's severity; the record is not read.
+    /// </summary>
+    internal void ReportAtPresentPointer(PortfolioNode node, string pointer, params object?[] messageArgs)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        Run.ReportAtPointer(node.Entry, pointer, messageArgs);
     }
 }
 
@@ -251,8 +268,8 @@ internal sealed class RuleRun
     }
 
     /// <summary>Reports at a pointer that holds a present value (no target record: the pointer is the location).</summary>
-    public void ReportAtPointer(ArtifactEntry entry, string pointer, object?[] args)
+    public void ReportAtPointer(ArtifactEntry entry, string pointer, object?[] args, Severity? severity = null)
     {
-        if (createFinding(entry, null, pointer, null, false, args) is { } finding) sink(finding);
+        if (createFinding(entry, null, pointer, severity, false, args) is { } finding) sink(finding);
     }
 }

@@ -36,14 +36,14 @@ public static class BuiltInRules
         [typeof(GOV501)] = [ArtifactKind.StatusReport, ArtifactKind.ProjectPlan],
         [typeof(GOV504)] = [ArtifactKind.StatusReport, ArtifactKind.ProjectPlan, ArtifactKind.Portfolio],
         [typeof(GOV601)] = [], // nodes
-        [typeof(GOV607)] = [ArtifactKind.Project],
+        [typeof(GOV607)] = [], // the handovers' and projects' facts (a node action)
         [typeof(GOV701)] = [], // nodes
         [typeof(GOV801)] = [], // nodes
-        [typeof(GOV805)] = [ArtifactKind.Product, ArtifactKind.ProductAnalytics],
+        [typeof(GOV805)] = [], // the products' and analytics' facts (a node action)
         [typeof(GOV901)] = [], // the link graph
         [typeof(GOV902)] = [], // nodes
-        [typeof(GOV903)] = [ArtifactKind.ProductStrategy, ArtifactKind.Roadmap],
-        [typeof(GOV904)] = [ArtifactKind.Roadmap, ArtifactKind.Project], // and the backlog item facts
+        [typeof(GOV903)] = [], // the objectives' and roadmap items' facts
+        [typeof(GOV904)] = [ArtifactKind.Project], // and the roadmap and backlog item facts
         [typeof(GOV906)] = [], // nodes
         [typeof(GOV907)] = [ArtifactKind.ProjectPlan, ArtifactKind.Project, ArtifactKind.Portfolio],
     };

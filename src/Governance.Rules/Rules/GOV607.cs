@@ -20,25 +20,24 @@ internal sealed class GOV607 : GovernanceRule
         MilderSeverity = Severity.Warning,
     };
 
+    /// <remarks>A node action: reads the handover's and the project's facts the index keeps, not their records.</remarks>
     public override void Initialize(RuleRegistration registration) =>
-        registration.RegisterArtifactAction<Handover>(context =>
+        registration.RegisterNodeAction(ArtifactKind.Handover, context =>
         {
-            var spec = context.Artifact.Spec;
-            var signOff = spec.SignOff;
-            var noBy = signOff is null || signOff.By.IsBlank();
-            var noDate = signOff?.Date is null;
+            if (context.Node.Handover is not { } handover) return;
+            var (noBy, noDate) = (handover.NoBy, handover.NoDate);
             if (!noBy && !noDate) return;
 
-            // A sign-off with neither by nor date is blank, so the finding points at /spec like an absent one; a partial
+            // A sign-off with neither by nor date is blank (or absent), so the finding points at /spec; a partial
             // sign-off points at the signOff that lacks a field.
-            var blank = signOff is null || (noBy && noDate);
+            var blank = noBy && noDate;
             var fact = blank ? "Handover has no signOff" : noBy ? "Handover's signOff has no by" : "Handover's signOff has no date";
-            object target = blank ? spec : signOff!;
+            var pointer = blank ? "/spec" : "/spec/signOff";
 
-            var projectId = spec.ProjectId;
-            if (context.Portfolio.TryGetArtifact<Project>(projectId, out var project) && project.Spec.Status == ProjectStatus.Completed)
-                context.Report(target, fact, $" while project '{projectId}' is completed");
+            var projectId = context.Node.ParentId;
+            if (context.Portfolio.TryGetNode(projectId, out var project) && project.Kind == ArtifactKind.Project && project.ProjectStatus == ProjectStatus.Completed)
+                context.ReportAtPresentPointer(pointer, fact, $" while project '{projectId}' is completed");
             else
-                context.Report(Severity.Warning, target, null, fact, string.Empty);
+                context.ReportAtPresentPointer(Severity.Warning, pointer, fact, string.Empty);
         });
 }

@@ -20,37 +20,39 @@ internal sealed class GOV805 : GovernanceRule<GOV805Options>
         UsesClock = true,
     };
 
+    /// <remarks>
+    /// A node action: reads the products' and analytics' facts the index keeps, not their records (which may have
+    /// been released).
+    /// </remarks>
     public override void Initialize(RuleRegistration registration) =>
-        registration.RegisterArtifactAction<ProductAnalytics>(context =>
+        registration.RegisterNodeAction(ArtifactKind.ProductAnalytics, context =>
         {
-            var spec = context.Artifact.Spec;
-            if (spec is null || spec.ProductId.IsBlank()) return;
-            if (!context.Portfolio.TryGetArtifact<Product>(spec.ProductId, out var product)) return;
-            var stage = product.Spec?.LifecycleStage;
+            var node = context.Node;
+            if (node.Analytics is not { } analytics || node.ParentId.IsBlank()) return;
+            if (!context.Portfolio.TryGetNode(node.ParentId, out var productNode) || productNode.Product is not { } product) return;
+            var stage = product.LifecycleStage;
             if (!stage.IsLaunched()) return;
 
             var windowDays = context.GetOptions<GOV805Options>().WindowDays;
             var today = context.Today;
 
-            // The product's feedback is that of every ProductAnalytics naming it, this one included.
+            // The product's feedback is that of every ProductAnalytics naming it, this one included: recent when the
+            // latest date of all is within the window.
             DateOnly? latest = null;
             var any = false;
-            foreach (var analytics in context.Portfolio.ChildrenOf<ProductAnalytics>(spec.ProductId))
+            foreach (var other in context.Portfolio.ChildNodesOf(ArtifactKind.ProductAnalytics, node.ParentId))
             {
-                foreach (var feedback in (analytics.Spec?.Feedback).Present())
-                {
-                    any = true;
-                    if (feedback.Date is not { } date) continue;
-                    if (RuleFacts.IsWithin(date, today, windowDays)) return;
-                    if (latest is null || date > latest) latest = date;
-                }
+                if (other.Analytics is not { } facts) continue;
+                any |= facts.AnyFeedback;
+                if (facts.LatestFeedback is { } date && (latest is null || date > latest)) latest = date;
             }
 
+            if (latest is { } newest && RuleFacts.IsWithin(newest, today, windowDays)) return;
             var fact = latest is { } last
                 ? $"the latest is dated {ProductRuleFacts.Date(last)}, {ProductRuleFacts.Days(RuleFacts.DaysBetween(last, today))} ago"
                 : any ? "no feedback has a date" : "no feedback is recorded";
-            context.ReportAt(spec, nameof(ProductAnalyticsSpec.Feedback),
-                ProductRuleFacts.DescribeArtifact(product), ProductRuleFacts.Name(stage!.Value), ProductRuleFacts.Days(windowDays), fact);
+            context.ReportAtPresentPointer(analytics.FeedbackPointer,
+                ProductRuleFacts.Describe(productNode.Id, product.Title), ProductRuleFacts.Name(stage!.Value), ProductRuleFacts.Days(windowDays), fact);
         });
 }
 

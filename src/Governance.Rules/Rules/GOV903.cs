@@ -10,9 +10,6 @@ namespace Governance.Rules.Rules;
 /// </summary>
 internal sealed class GOV903 : GovernanceRule
 {
-    /// <summary>An objective equal to this one has every field absent: an empty object, blank (SPEC §H).</summary>
-    private static readonly Objective BlankObjective = new();
-
     public override RuleDescriptor Descriptor { get; } = new(
         "GOV903",
         "Objective with no roadmap item",
@@ -21,32 +18,35 @@ internal sealed class GOV903 : GovernanceRule
         Severity.Warning,
         "Every objective of a product strategy is served by at least one roadmap item of the same product that is not dropped.");
 
+    /// <remarks>Reads the objectives' and roadmap items' facts the index keeps, not the records (which may have been released).</remarks>
     public override void Initialize(RuleRegistration registration) =>
         registration.RegisterPortfolioAction(context =>
         {
-            var strategies = context.Portfolio.OfKind<ProductStrategy>().ToList();
+            var strategies = context.Portfolio.NodesOf(ArtifactKind.ProductStrategy);
             if (strategies.Count == 0) return;
 
-            var objectives = new ProductScopedLookup<Objective>();
+            var objectives = new ProductScopedLookup<(int Order, int Index)>();
             foreach (var strategy in strategies)
             {
-                foreach (var objective in strategy.Spec.Objectives.Present())
-                    objectives.Add(strategy.Spec.ProductId, objective.Id, objective);
+                var list = strategy.Objectives;
+                for (var i = 0; i < list.Length; i++)
+                {
+                    if (list[i].IsPresent) objectives.Add(strategy.ParentId, list[i].Id, (strategy.Order, i));
+                }
             }
 
-            var covered = new HashSet<Objective>(ReferenceEqualityComparer.Instance);
-            var droppedBy = new Dictionary<Objective, List<string>>(ReferenceEqualityComparer.Instance);
-            foreach (var roadmap in context.Portfolio.OfKind<Roadmap>())
+            var covered = new HashSet<(int, int)>();
+            var droppedBy = new Dictionary<(int, int), List<string>>();
+            foreach (var roadmap in context.Portfolio.NodesOf(ArtifactKind.Roadmap))
             {
-                var items = roadmap.Spec.Items;
-                if (items is null) continue;
-                for (var i = 0; i < items.Count; i++)
+                var items = roadmap.RoadmapItems;
+                for (var i = 0; i < items.Length; i++)
                 {
                     var item = items[i];
-                    if (item.IsBlankItem() || item.ObjectiveIds is null) continue;
+                    if (item.IsBlankItem || item.ObjectiveIds is null) continue;
                     foreach (var objectiveId in item.ObjectiveIds)
                     {
-                        if (!objectives.TryResolve(roadmap.Spec.ProductId, objectiveId, out var objective)) continue;
+                        if (!objectives.TryResolve(roadmap.ParentId, objectiveId, out var objective)) continue;
                         if (item.Status != RoadmapItemStatus.Dropped)
                         {
                             covered.Add(objective);
@@ -62,20 +62,18 @@ internal sealed class GOV903 : GovernanceRule
 
             foreach (var strategy in strategies)
             {
-                var list = strategy.Spec.Objectives;
-                if (list is null) continue;
-                var product = strategy.Spec.ProductId.IsBlank() ? string.Empty : $" of product '{strategy.Spec.ProductId}'";
-                for (var i = 0; i < list.Count; i++)
+                var list = strategy.Objectives;
+                var product = strategy.ParentId.IsBlank() ? string.Empty : $" of product '{strategy.ParentId}'";
+                for (var i = 0; i < list.Length; i++)
                 {
                     var objective = list[i];
-                    if (objective is null || objective == BlankObjective || covered.Contains(objective)) continue;
-                    var name = objective.Id.IsBlank()
-                        ? "at index " + i.ToString(CultureInfo.InvariantCulture) + " has no id, so it"
-                        : $"'{objective.Id}'";
-                    var dropped = droppedBy.TryGetValue(objective, out var items)
+                    if (!objective.IsPresent || objective.IsBlank || covered.Contains((strategy.Order, i))) continue;
+                    var index = i.ToString(CultureInfo.InvariantCulture);
+                    var name = objective.Id.IsBlank() ? "at index " + index + " has no id, so it" : $"'{objective.Id}'";
+                    var dropped = droppedBy.TryGetValue((strategy.Order, i), out var items)
                         ? $" that is not dropped (dropped: {string.Join(", ", items)})"
                         : string.Empty;
-                    context.Report(strategy, objective, null, null, name, product, dropped);
+                    context.ReportAtPresentPointer(strategy, "/spec/objectives/" + index, name, product, dropped);
                 }
             }
         });

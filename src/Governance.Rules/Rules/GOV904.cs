@@ -1,3 +1,4 @@
+using System.Globalization;
 using Governance.Rules.Engine;
 using Governance.Rules.Model;
 
@@ -21,33 +22,36 @@ internal sealed class GOV904 : GovernanceRule
     public override void Initialize(RuleRegistration registration) =>
         registration.RegisterPortfolioAction(context =>
         {
-            var roadmaps = context.Portfolio.OfKind<Roadmap>().ToList();
-            if (!roadmaps.Any(r => r.Spec.Items?.Any(i => i?.Status == RoadmapItemStatus.InProgress) == true)) return;
+            var roadmaps = context.Portfolio.NodesOf(ArtifactKind.Roadmap);
+            if (!roadmaps.Any(r => r.RoadmapItems.Any(i => i.Status == RoadmapItemStatus.InProgress))) return;
 
-            var roadmapItems = new ProductScopedLookup<RoadmapItem>();
+            var roadmapItems = new ProductScopedLookup<(int Order, int Index)>();
             foreach (var roadmap in roadmaps)
             {
-                foreach (var item in roadmap.Spec.Items.Present())
-                    roadmapItems.Add(roadmap.Spec.ProductId, item.Id, item);
+                var items = roadmap.RoadmapItems;
+                for (var i = 0; i < items.Length; i++)
+                {
+                    if (items[i].IsPresent) roadmapItems.Add(roadmap.ParentId, items[i].Id, (roadmap.Order, i));
+                }
             }
 
-            var delivered = new HashSet<RoadmapItem>(ReferenceEqualityComparer.Instance);
-            var notCounted = new Dictionary<RoadmapItem, List<string>>(ReferenceEqualityComparer.Instance);
+            var delivered = new HashSet<(int, int)>();
+            var notCounted = new Dictionary<(int, int), List<string>>();
             AddBacklogWork(context.Portfolio, roadmapItems, delivered, notCounted);
             AddProjects(context.Portfolio, roadmapItems, delivered, notCounted);
 
             foreach (var roadmap in roadmaps)
             {
-                var items = roadmap.Spec.Items;
-                if (items is null) continue;
-                for (var i = 0; i < items.Count; i++)
+                var items = roadmap.RoadmapItems;
+                for (var i = 0; i < items.Length; i++)
                 {
                     var item = items[i];
-                    if (item is null || item.Status != RoadmapItemStatus.InProgress || delivered.Contains(item)) continue;
-                    var note = notCounted.TryGetValue(item, out var references)
+                    if (!item.IsPresent || item.Status != RoadmapItemStatus.InProgress || delivered.Contains((roadmap.Order, i))) continue;
+                    var note = notCounted.TryGetValue((roadmap.Order, i), out var references)
                         ? $" (not counted: {string.Join(", ", references)})"
                         : string.Empty;
-                    context.Report(roadmap, item, null, null, RoadmapLinkFacts.Describe(item.Id, item.Title, i), note);
+                    context.ReportAtPresentPointer(roadmap, "/spec/items/" + i.ToString(CultureInfo.InvariantCulture),
+                        RoadmapLinkFacts.Describe(item.Id, item.Title, i), note);
                 }
             }
         });
@@ -56,12 +60,12 @@ internal sealed class GOV904 : GovernanceRule
     /// Backlog items that are not removed deliver the roadmap item they link to and those their ancestors (parent epic,
     /// its parent…) link to; a parent cycle ends the walk. A removed item's own link is remembered for the message.
     /// </summary>
-    /// <remarks>Reads the items' facts the index keeps, not the backlogs' records (which may have been released).</remarks>
+    /// <remarks>Reads the items' facts the index keeps, not the backlogs' or roadmaps' records (which may have been released).</remarks>
     private static void AddBacklogWork(
         PortfolioIndex portfolio,
-        ProductScopedLookup<RoadmapItem> roadmapItems,
-        HashSet<RoadmapItem> delivered,
-        Dictionary<RoadmapItem, List<string>> notCounted)
+        ProductScopedLookup<(int Order, int Index)> roadmapItems,
+        HashSet<(int, int)> delivered,
+        Dictionary<(int, int), List<string>> notCounted)
     {
         var visited = new HashSet<(int, int)>();
         foreach (var backlog in portfolio.NodesOf(ArtifactKind.Backlog))
@@ -94,9 +98,9 @@ internal sealed class GOV904 : GovernanceRule
     /// <summary>Projects that are not cancelled deliver the roadmap items they list; a cancelled one is remembered for the message.</summary>
     private static void AddProjects(
         PortfolioIndex portfolio,
-        ProductScopedLookup<RoadmapItem> roadmapItems,
-        HashSet<RoadmapItem> delivered,
-        Dictionary<RoadmapItem, List<string>> notCounted)
+        ProductScopedLookup<(int Order, int Index)> roadmapItems,
+        HashSet<(int, int)> delivered,
+        Dictionary<(int, int), List<string>> notCounted)
     {
         foreach (var project in portfolio.OfKind<Project>())
         {
@@ -112,7 +116,7 @@ internal sealed class GOV904 : GovernanceRule
         }
     }
 
-    private static void Remember(Dictionary<RoadmapItem, List<string>> notCounted, RoadmapItem item, string reference)
+    private static void Remember(Dictionary<(int, int), List<string>> notCounted, (int, int) item, string reference)
     {
         if (!notCounted.TryGetValue(item, out var references)) notCounted[item] = references = [];
         if (!references.Contains(reference, StringComparer.Ordinal)) references.Add(reference);

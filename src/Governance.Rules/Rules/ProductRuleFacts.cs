@@ -44,11 +44,13 @@ internal static class ProductRuleFacts
         TypeLabel(item.Type) + " " + Describe(item.Id, item.Title, index);
 
     /// <summary>An artifact: <c>'product-checkout' (Checkout)</c>, <c>'product-checkout'</c>, <c>(Checkout)</c> or <c>without id</c>.</summary>
-    public static string DescribeArtifact(Artifact artifact)
+    public static string DescribeArtifact(Artifact artifact) => Describe(artifact.Id, artifact.Metadata?.Title);
+
+    /// <summary><see cref="DescribeArtifact"/> from an artifact's id and title.</summary>
+    public static string Describe(string? id, string? title)
     {
-        var title = artifact.Metadata?.Title;
-        if (artifact.Id.IsBlank()) return title.IsBlank() ? "without id" : $"({title})";
-        return title.IsBlank() ? $"'{artifact.Id}'" : $"'{artifact.Id}' ({title})";
+        if (id.IsBlank()) return title.IsBlank() ? "without id" : $"({title})";
+        return title.IsBlank() ? $"'{id}'" : $"'{id}' ({title})";
     }
 
     /// <summary>A metric: <c>'m-dau' (Daily active users)</c>.</summary>

@@ -75,6 +75,148 @@ public sealed class KeepArtifactsTests
     }
 
     [Test]
+    public void Released_strategies_and_roadmaps_report_objectives_and_items_from_the_index()
+    {
+        using var folder = new TempFolder();
+        folder.Write("x/strategy.yaml", """
+            apiVersion: governance/v1
+            kind: ProductStrategy
+            metadata: { id: strategy-x, title: X, owner: ann }
+            spec:
+              productId: product-x
+              objectives:
+                - { id: o-1, statement: Served }
+                - { id: o-2, statement: Only dropped }
+                - { statement: No id }
+                - {}
+                - { id: o-3, statement: Elsewhere only }
+            """);
+        folder.Write("y/strategy.json", """
+            { "apiVersion": "governance/v1", "kind": "ProductStrategy", "metadata": { "id": "strategy-y", "title": "Y", "owner": "ann" },
+              "spec": { "objectives": [ { "id": "o-9", "statement": "No product" } ] } }
+            """);
+        folder.Write("x/roadmap.yaml", """
+            apiVersion: governance/v1
+            kind: Roadmap
+            metadata: { id: roadmap-x, title: X, owner: ann }
+            spec:
+              productId: product-x
+              items:
+                - { id: ri-1, title: Served, status: inProgress, objectiveIds: [o-1] }
+                - { id: ri-2, title: Dropped, status: dropped, objectiveIds: [o-2, o-2] }
+                - { title: No id, status: inProgress, objectiveIds: [o-1] }
+                - { id: ri-4, title: Cancelled only, status: inProgress }
+                - { id: ri-5, title: Delivered, status: inProgress }
+            """);
+        folder.Write("z/roadmap.json", """
+            { "apiVersion": "governance/v1", "kind": "Roadmap", "metadata": { "id": "roadmap-z", "title": "Z", "owner": "ann" },
+              "spec": { "productId": "product-z", "items": [ { "id": "ri-1", "title": "Other product", "status": "inProgress", "objectiveIds": ["o-3"] } ] } }
+            """);
+        folder.Write("x/project.yaml", """
+            apiVersion: governance/v1
+            kind: Project
+            metadata: { id: project-x, title: X, owner: ann }
+            spec: { productId: product-x, status: cancelled, roadmapItemIds: [ri-4] }
+            """);
+        folder.Write("x/backlog.yaml", """
+            apiVersion: governance/v1
+            kind: Backlog
+            metadata: { id: backlog-x, title: X, owner: ann }
+            spec:
+              productId: product-x
+              items:
+                - { id: e-1, title: Epic, type: epic, status: ready, roadmapItemId: ri-5 }
+                - { id: s-1, title: Gone, type: story, status: removed, roadmapItemId: ri-4 }
+            """);
+        var result = AnalyzeBothWays(folder.Path);
+        Assert.That(result.Findings.Where(f => f.RuleId == "GOV903").Select(f => $"{f.ArtifactId} {f.Pointer}"),
+            Is.EquivalentTo(new[] { "strategy-x /spec/objectives/1", "strategy-x /spec/objectives/2", "strategy-x /spec/objectives/4", "strategy-y /spec/objectives/0" }));
+        Assert.That(result.Findings.Where(f => f.RuleId == "GOV904").Select(f => $"{f.ArtifactId} {f.Pointer}"),
+            Is.EquivalentTo(new[] { "roadmap-x /spec/items/0", "roadmap-x /spec/items/2", "roadmap-x /spec/items/3", "roadmap-z /spec/items/0" }));
+        Assert.That(result.Findings.Single(f => f.RuleId == "GOV904" && f.Pointer == "/spec/items/3").Message,
+            Does.Contain("cancelled project 'project-x'").And.Contain("removed backlog item"));
+        Assert.That(result.Findings.Single(f => f.RuleId == "GOV903" && f.Pointer == "/spec/objectives/1").Message, Does.Contain("(dropped: "));
+        Assert.That(result.Findings.Where(f => f.RuleId == "GOV903" || f.RuleId == "GOV904").Select(f => f.Line), Has.All.GreaterThan(0));
+    }
+
+    [Test]
+    public void Released_analytics_and_products_report_missing_feedback_from_the_index()
+    {
+        using var folder = new TempFolder();
+        var products = new[] { ("p-a", "launched"), ("p-b", "growth"), ("p-c", "mature"), ("p-d", "launched"), ("p-e", "discovery") };
+        foreach (var (id, stage) in products)
+        {
+            folder.Write($"{id}/product.yaml", $$"""
+                apiVersion: governance/v1
+                kind: Product
+                metadata: { id: {{id}}, title: Title of {{id}}, owner: ann }
+                spec: { lifecycleStage: {{stage}} }
+                """);
+        }
+
+        var feedback = new[]
+        {
+            ("p-a", "a1", "feedback: []"),
+            ("p-b", "b1", "feedback: [ { summary: Old, date: 2026-01-01 } ]"),
+            ("p-b", "b2", "feedback: [ { summary: Undated } ]"),
+            ("p-c", "c1", "feedback: [ { summary: Old, date: 2026-01-01 } ]"),
+            ("p-c", "c2", "feedback: [ { summary: Recent, date: 2026-10-20 } ]"),
+            ("p-d", "d1", "northStarMetricId: m-1"),
+            ("p-e", "e1", "feedback: []"),
+        };
+        foreach (var (product, id, body) in feedback)
+        {
+            folder.Write($"{product}/{id}.yaml", $$"""
+                apiVersion: governance/v1
+                kind: ProductAnalytics
+                metadata: { id: {{id}}, title: Analytics {{id}}, owner: ann }
+                spec:
+                  productId: {{product}}
+                  {{body}}
+                """);
+        }
+
+        var result = AnalyzeBothWays(folder.Path);
+        Assert.That(result.Findings.Where(f => f.RuleId == "GOV805").Select(f => $"{f.ArtifactId} {f.Pointer}"),
+            Is.EquivalentTo(new[] { "a1 /spec", "b1 /spec/feedback", "b2 /spec/feedback", "d1 /spec" }));
+        Assert.That(result.Findings.First(f => f.RuleId == "GOV805" && f.ArtifactId == "b2").Message,
+            Does.Contain("'p-b' (Title of p-b)").And.Contain("the latest is dated 2026-01-01"));
+    }
+
+    [Test]
+    public void Released_handovers_report_missing_sign_offs_from_the_index()
+    {
+        using var folder = new TempFolder();
+        folder.Write("projects.yaml", """
+            apiVersion: governance/v1
+            kind: Project
+            metadata: { id: done, title: Done, owner: ann }
+            spec: { status: completed }
+            ---
+            apiVersion: governance/v1
+            kind: Project
+            metadata: { id: running, title: Running, owner: ann }
+            spec: { status: inProgress }
+            """);
+        var signOffs = new[] { ("h1", "done", ""), ("h2", "done", "signOff: { by: bob }"), ("h3", "running", "signOff: { date: 2026-10-01 }"), ("h4", "running", "signOff: {}"), ("h5", "nowhere", ""), ("h6", "done", "signOff: { by: bob, date: 2026-10-01 }") };
+        foreach (var (id, project, signOff) in signOffs)
+        {
+            folder.Write($"{id}.yaml", $$"""
+                apiVersion: governance/v1
+                kind: Handover
+                metadata: { id: {{id}}, title: Handover {{id}}, owner: ann }
+                spec:
+                  projectId: {{project}}
+                  {{signOff}}
+                """);
+        }
+
+        var result = AnalyzeBothWays(folder.Path);
+        Assert.That(result.Findings.Where(f => f.RuleId == "GOV607").Select(f => $"{f.ArtifactId} {f.Pointer} {f.Severity}"),
+            Is.EquivalentTo(new[] { "h1 /spec Error", "h2 /spec/signOff Error", "h3 /spec/signOff Warning", "h4 /spec Warning", "h5 /spec Warning" }));
+    }
+
+    [Test]
     public void Suppressions_on_streamed_artifacts_still_apply()
     {
         using var folder = new TempFolder();
@@ -123,8 +265,23 @@ public sealed class KeepArtifactsTests
         Assert.That(rules["GOV907"].OtherRecordsRead, Does.Contain(ArtifactKind.ProjectPlan));
         Assert.That(rules.Values.Where(r => r.OtherRecordsRead is { } kinds && kinds.Contains(ArtifactKind.Backlog)), Is.Empty,
             "no built-in rule reads another artifact's backlog record, so backlogs can be released");
+        foreach (var kind in new[] { ArtifactKind.Roadmap, ArtifactKind.ProductStrategy, ArtifactKind.ProductAnalytics, ArtifactKind.Handover })
+        {
+            Assert.That(rules.Values.Where(r => r.OtherRecordsRead is { } kinds && kinds.Contains(kind)).Select(r => r.Descriptor.Id), Is.Empty,
+                $"no built-in rule reads another artifact's {kind} record");
+            Assert.That(rules.Values.Where(r => r.ReadsOtherArtifacts && RecordActionKinds(r).Contains(kind)).Select(r => r.Descriptor.Id), Is.Empty,
+                $"no built-in rule that reads the index runs on a {kind} record, so they are released");
+        }
         Assert.That(new CountsBacklogItems().ReadsOtherArtifacts, Is.True);
         Assert.That(new CountsBacklogItems().OtherRecordsRead, Is.Null);
+    }
+
+    /// <summary>The kinds on whose records <paramref name="rule"/> registers artifact actions (node actions excluded).</summary>
+    private static IEnumerable<ArtifactKind> RecordActionKinds(GovernanceRule rule)
+    {
+        var registration = new RuleRegistration(rule);
+        rule.Initialize(registration);
+        return registration.ArtifactActions.Where(a => a.ReadsRecord).Select(a => a.Kind);
     }
 
     /// <summary><paramref name="count"/> backlog files of one product, each with one traced epic.</summary>
