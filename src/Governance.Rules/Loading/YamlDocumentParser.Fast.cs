@@ -85,7 +85,7 @@ internal static partial class YamlDocumentParser
                 if (!writer.WriteDocument()) return null;
                 parser.Consume<DocumentEnd>();
                 if (writer.Envelope() is not { } recordType) return null;
-                documents.Add(CompactDocument.FromYaml(buffer.WrittenSpan.ToArray(), [.. positions], recordType));
+                documents.Add(CompactDocument.FromYaml(buffer.WrittenSpan.ToArray(), [.. positions], recordType, documents.Count));
             }
 
             return documents.Count == 0 ? null : documents;
