@@ -319,7 +319,7 @@ internal sealed class ArtifactLoader
             Artifact? artifact;
             try
             {
-                artifact = records is not null ? records[i] : (Artifact?)JsonSerializer.Deserialize(document.Json.Span, document.RecordType, ArtifactSerialization.StrictOptions);
+                artifact = records is not null ? records[i] : (Artifact?)JsonSerializer.Deserialize(document.Json.Span, document.RecordType, YamlDocumentParser.RecordOptions);
             }
             catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or NotSupportedException)
             {
