@@ -325,6 +325,16 @@ public sealed class CompactLoadingTests
         }
     }
 
+    [Test]
+    public void Yaml_records_share_repeated_short_strings_as_json_records_do()
+    {
+        var content = Plan + "  milestones:\n    - { id: m1, name: Launch, baselineDate: 2026-01-02 }\n    - { id: m2, name: Launch, baselineDate: 2026-02-02 }\n";
+        var artifact = (Model.ProjectPlan)ArtifactLoader.LoadContent("plan.yaml", Encoding.UTF8.GetBytes(content), fastPath: true).Artifacts.Single().Artifact;
+        var milestones = artifact.Spec.Milestones;
+        Assert.That(milestones[1].Name, Is.EqualTo("Launch"));
+        Assert.That(ReferenceEquals(milestones[0].Name, milestones[1].Name), Is.True, "one string for a repeated value");
+    }
+
     [TestCase("scanned.yaml")]
     [TestCase("events.yaml")]
     public void A_changed_or_deleted_yaml_file_gives_no_position_rather_than_a_wrong_one(string file)
