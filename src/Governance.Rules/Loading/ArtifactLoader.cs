@@ -108,28 +108,29 @@ internal sealed class ArtifactLoader
                 return;
             }
 
-            var unchanged = read == again.Length;
-            results[i] = LoadFile(file.DisplayPath, bytes.AsMemory(0, read), file.Explicit, readAgain: unchanged ? again : null);
-            if (pooled && unchanged) ArrayPool<byte>.Shared.Return(bytes); // nothing loaded keeps a JSON file's bytes (positions read it again)
+            var readAgain = read == again.Length && !options.KeepCompactDocuments ? again : null;
+            results[i] = LoadFile(file.DisplayPath, bytes.AsMemory(0, read), file.Explicit, readAgain: readAgain);
+            if (pooled && readAgain is not null) ArrayPool<byte>.Shared.Return(bytes); // nothing loaded keeps a file's bytes (positions read it again)
             options.FileRead?.Invoke(file.DisplayPath);
         });
 
         return results;
     }
 
-    /// <summary>Largest JSON file read into a pooled buffer; larger ones get an array of their own.</summary>
+    /// <summary>Largest file read into a pooled buffer; larger ones get an array of their own.</summary>
     private const int MaxPooledBytes = 1024 * 1024;
 
     /// <summary>
-    /// Reads a file: a JSON file of at most <see cref="MaxPooledBytes"/> into a buffer rented from the shared pool
-    /// (<paramref name="pooled"/>; the caller returns it once nothing loaded refers to it), anything else into its own array.
+    /// Reads a file: one of at most <see cref="MaxPooledBytes"/> into a buffer rented from the shared pool
+    /// (<paramref name="pooled"/>; the caller returns it once nothing loaded refers to it), a larger one into its own array.
+    /// Nothing loaded from a YAML file refers to its bytes (its documents copy their JSON); a JSON document loaded from a
+    /// file whose length changed while it was read keeps them, so the caller keeps that buffer.
     /// </summary>
     private static byte[] ReadFile(string path, out int read, out bool pooled)
     {
         pooled = false;
-        if (string.Equals(Path.GetExtension(path), ".json", StringComparison.OrdinalIgnoreCase))
+        using (var handle = File.OpenHandle(path))
         {
-            using var handle = File.OpenHandle(path);
             var length = RandomAccess.GetLength(handle);
             if (length <= MaxPooledBytes)
             {
@@ -274,7 +275,7 @@ internal sealed class ArtifactLoader
         }
         else
         {
-            if (fastPath && TryLoadFast(displayPath, YamlDocumentParser.TryReadFast(bytes), readAgain: null) is { } fast) return fast;
+            if (fastPath && TryLoadFast(displayPath, YamlDocumentParser.TryReadFast(bytes), readAgain) is { } fast) return fast;
             var text = TextDecoding.TryDecodeText(bytes, allowUtf16: true, out var decodeError);
             parsed = text is null ? new ParsedFile([], decodeError) : YamlDocumentParser.Parse(text);
         }
@@ -318,7 +319,7 @@ internal sealed class ArtifactLoader
             Artifact? artifact;
             try
             {
-                artifact = records is not null ? records[i] : (Artifact?)JsonSerializer.Deserialize(document.Json.Span, document.RecordType, ArtifactSerialization.StrictOptions);
+                artifact = records is not null ? records[i] : (Artifact?)JsonSerializer.Deserialize(document.Json.Span, document.RecordType, YamlDocumentParser.RecordOptions);
             }
             catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or NotSupportedException)
             {
@@ -329,10 +330,7 @@ internal sealed class ArtifactLoader
             artifacts.Add(new LoadedArtifact(artifact, new SourceDocument(displayPath, i, document.CreateMap())));
         }
 
-        if (readAgain is not null)
-        {
-            foreach (var document in documents) document.ReadAgainFrom(readAgain);
-        }
+        if (readAgain is not null) CompactDocument.ReadAgainFrom(documents, readAgain);
 
         return new FileResult(artifacts, [], Read: true);
     }

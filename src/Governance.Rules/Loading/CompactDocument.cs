@@ -6,7 +6,8 @@ namespace Governance.Rules.Loading;
 /// <summary>
 /// A document the fast path read: its JSON bytes (the records deserialize from them) and what it takes to build its
 /// source map on demand. JSON rescans the file's bytes (kept for content given in memory, read again for files); YAML
-/// keeps a line and a column per node, in document order, which a walk of the JSON bytes turns back into pointers.
+/// keeps a line and a column per node, in document order, which a walk of the JSON bytes turns back into pointers
+/// (kept for content given in memory; for files, the file is read and scanned again by the same fast path).
 /// </summary>
 internal sealed class CompactDocument
 {
@@ -18,11 +19,17 @@ internal sealed class CompactDocument
     /// <summary>JSON loaded from a file: where to read the bytes again once <see cref="source"/> is let go.</summary>
     private FileBytes? file;
 
-    /// <summary>JSON: the element of the file's root array (-1: the root itself). YAML: -1.</summary>
+    /// <summary>YAML loaded from a file: the file scanned again on demand once <see cref="source"/> is let go.</summary>
+    private YamlRescan? rescan;
+
+    /// <summary>JSON: the element of the file's root array (-1: the root itself). YAML: the document's index in its file.</summary>
     private readonly int element;
 
-    /// <summary>YAML: line and column of every node in document order; JSON: null (positions come from byte offsets).</summary>
-    private readonly int[]? linesAndColumns;
+    /// <summary>YAML: line and column of every node in document order (null once let go); JSON: null (positions come from byte offsets).</summary>
+    private int[]? linesAndColumns;
+
+    /// <summary>Whether the document was read from YAML (its positions are per node, not byte offsets).</summary>
+    private readonly bool isYaml;
 
     private CompactDocument(ReadOnlyMemory<byte> json, Type recordType, ReadOnlyMemory<byte> source, int element, int[]? linesAndColumns)
     {
@@ -31,6 +38,7 @@ internal sealed class CompactDocument
         this.source = source;
         this.element = element;
         this.linesAndColumns = linesAndColumns;
+        isYaml = linesAndColumns is not null;
     }
 
     /// <summary>The document as UTF-8 JSON (empty once <see cref="ReadAgainFrom"/> let the bytes go).</summary>
@@ -42,14 +50,18 @@ internal sealed class CompactDocument
     /// <summary>YAML: the line and column of every node in document order (tests compare the fast readers); JSON: null.</summary>
     internal IReadOnlyList<int>? LinesAndColumns => linesAndColumns;
 
+    /// <summary>Whether the document let its compact form go and reads its file again for positions.</summary>
+    internal bool ReadsFileAgain => file is not null || rescan is not null;
+
     /// <summary>A source map that answers by navigating this document (no map is built unless every entry is asked for).</summary>
     public SourceMap CreateMap() => new(this);
 
     public static CompactDocument FromJson(ReadOnlyMemory<byte> file, int element, ReadOnlyMemory<byte> json, Type recordType) =>
         new(json, recordType, file, element, null);
 
-    public static CompactDocument FromYaml(byte[] json, int[] linesAndColumns, Type recordType) =>
-        new(json, recordType, json, -1, linesAndColumns);
+    /// <summary>A YAML document: its JSON, the line and column of each node, and its index among the file's documents.</summary>
+    public static CompactDocument FromYaml(byte[] json, int[] linesAndColumns, Type recordType, int index) =>
+        new(json, recordType, json, index, linesAndColumns);
 
     /// <summary>A date as range checks read it (<c>yyyy-MM-dd</c>).</summary>
     public static bool TryDate(string? text, out DateOnly date)
@@ -59,22 +71,30 @@ internal sealed class CompactDocument
     }
 
     /// <summary>
-    /// For a JSON document loaded from a file, once its record is built: lets the file's bytes go and reads them again
-    /// from <paramref name="bytes"/> when a position is asked for, so a run keeps no copy of the portfolio's JSON.
+    /// For the documents of one file, once their records are built: lets their bytes go (JSON: the file's; YAML: the
+    /// document's JSON and positions) and reads <paramref name="bytes"/> again when a position is asked for (YAML: and
+    /// scans it again with the fast path that read it), so a run keeps no copy of the portfolio.
     /// </summary>
-    public void ReadAgainFrom(FileBytes bytes)
+    public static void ReadAgainFrom(IReadOnlyList<CompactDocument> documents, FileBytes bytes)
     {
-        if (linesAndColumns is not null) return; // YAML: the JSON bytes are the document's only form
-        file = bytes;
-        source = default;
-        Json = default;
+        var yaml = documents.Count > 0 && documents[0].isYaml ? new YamlRescan(bytes) : null;
+        foreach (var document in documents)
+        {
+            if (yaml is not null) document.rescan = yaml;
+            else document.file = bytes;
+            document.source = default;
+            document.Json = default;
+            document.linesAndColumns = null;
+        }
     }
 
     /// <summary>Every pointer and position, as the full path's source map holds them (empty if the file changed since).</summary>
     public Dictionary<string, SourcePosition> BuildMap()
     {
+        if (rescan is not null)
+            return rescan.Document(element, RecordType)?.BuildMap() ?? new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
         if (!TryGetSource(out var bytes)) return new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
-        return linesAndColumns is null ? JsonDocumentParser.MapPositions(bytes, element) : MapYaml(bytes.Span, linesAndColumns);
+        return isYaml ? MapYaml(bytes.Span, linesAndColumns!) : JsonDocumentParser.MapPositions(bytes, element);
     }
 
     private bool TryGetSource(out ReadOnlyMemory<byte> bytes)
@@ -95,13 +115,14 @@ internal sealed class CompactDocument
     public bool TryGetPosition(string pointer, out SourcePosition position)
     {
         position = default;
+        if (rescan is not null) return rescan.Document(element, RecordType) is { } again && again.TryGetPosition(pointer, out position);
         if (pointer.Length > 0 && pointer[0] != '/') return false;
         var tokens = JsonPointer.Tokens(pointer);
         if (tokens.Count > 0 && JsonPointer.FromTokens(tokens) != pointer) return false; // the map holds canonical pointers only
         if (!TryGetSource(out var bytes)) return false;
         var reader = new Utf8JsonReader(bytes.Span, ReaderOptions);
         reader.Read();
-        if (element >= 0 && !Child(ref reader, element, ordinal: 0, out _)) return false;
+        if (!isYaml && element >= 0 && !Child(ref reader, element, ordinal: 0, out _)) return false;
         var ordinal = 0;
         foreach (var token in tokens)
         {
@@ -119,14 +140,14 @@ internal sealed class CompactDocument
             }
         }
 
-        if (linesAndColumns is null)
+        if (!isYaml)
         {
             var (line, column) = TextDecoding.LineAndColumn(bytes.Span, (int)reader.TokenStartIndex);
             position = new SourcePosition(line, column);
         }
         else
         {
-            position = new SourcePosition(linesAndColumns[ordinal * 2], linesAndColumns[(ordinal * 2) + 1]);
+            position = new SourcePosition(linesAndColumns![ordinal * 2], linesAndColumns[(ordinal * 2) + 1]);
         }
 
         return true;
@@ -238,13 +259,21 @@ internal sealed class FileBytes(string fullPath, long length, DateTime lastWrite
     /// <summary>The length the file had when it was loaded.</summary>
     public long Length => length;
 
+    /// <summary>The file's bytes after a UTF-8 byte order mark (false when it changed or cannot be read).</summary>
     public bool TryRead(out ReadOnlyMemory<byte> bytes)
+    {
+        var read = TryReadAll(out bytes);
+        if (read) bytes = TextDecoding.SkipUtf8Bom(bytes);
+        return read;
+    }
+
+    /// <summary>The file's bytes as they are on disk, byte order mark included (false when it changed or cannot be read).</summary>
+    public bool TryReadAll(out ReadOnlyMemory<byte> bytes)
     {
         bytes = default;
         try
         {
-            var info = new FileInfo(fullPath);
-            if (!info.Exists || info.Length != length || info.LastWriteTimeUtc != lastWriteUtc) return false;
+            if (!IsUnchanged()) return false;
             if (!cache.TryGetTarget(out var content))
             {
                 content = File.ReadAllBytes(fullPath);
@@ -252,12 +281,50 @@ internal sealed class FileBytes(string fullPath, long length, DateTime lastWrite
                 cache.SetTarget(content);
             }
 
-            bytes = TextDecoding.SkipUtf8Bom(content);
+            bytes = content;
             return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return false;
         }
+    }
+
+    /// <summary>Whether the file still exists with the length and write time it had when it was loaded.</summary>
+    public bool IsUnchanged()
+    {
+        try
+        {
+            var info = new FileInfo(fullPath);
+            return info.Exists && info.Length == length && info.LastWriteTimeUtc == lastWriteUtc;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+}
+
+/// <summary>
+/// The documents of a YAML file read again: the file's bytes scanned again by the fast path that loaded them (the block
+/// scanner, or the event writer for files it gives up on), so positions are those the first read gave; weakly cached,
+/// and used only while the file is unchanged (otherwise no position: line 0, never a wrong one).
+/// </summary>
+internal sealed class YamlRescan(FileBytes file)
+{
+    private readonly WeakReference<List<CompactDocument>?> cache = new(null);
+
+    /// <summary>The document at <paramref name="index"/> of the file, scanned again; null if the file changed or no longer reads the same.</summary>
+    public CompactDocument? Document(int index, Type recordType)
+    {
+        if (!file.IsUnchanged()) return null;
+        if (!cache.TryGetTarget(out var documents))
+        {
+            if (!file.TryReadAll(out var bytes) || YamlDocumentParser.TryReadFast(bytes) is not { } scanned) return null;
+            documents = scanned;
+            cache.SetTarget(documents);
+        }
+
+        return index < documents.Count && documents[index].RecordType == recordType ? documents[index] : null;
     }
 }

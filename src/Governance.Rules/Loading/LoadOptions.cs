@@ -17,6 +17,12 @@ public sealed record LoadOptions
 
     /// <summary>Called (from several threads) each time a file has been read; for progress displays.</summary>
     internal Action<string>? FileRead { get; init; }
+
+    /// <summary>
+    /// Keeps every fast-path document's compact form (JSON bytes; YAML: JSON and a position per node) for files too,
+    /// instead of reading the file again when a position is asked for; tests compare the two.
+    /// </summary>
+    internal bool KeepCompactDocuments { get; init; }
 }
 
 /// <summary>A path argument that does not exist; an invocation error, not a finding.</summary>

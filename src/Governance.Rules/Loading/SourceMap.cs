@@ -37,6 +37,9 @@ internal sealed class SourceMap
     /// <summary>Whether the map answers from a compact document rather than a dictionary of every node.</summary>
     internal bool IsCompact => compact is not null;
 
+    /// <summary>Whether the map's compact document was let go and positions come from the file, read again.</summary>
+    internal bool ReadsFileAgain => compact?.ReadsFileAgain == true;
+
     /// <summary>Every pointer and its position (built on first use for a compact document; for tests and <see cref="Count"/>).</summary>
     internal IReadOnlyDictionary<string, SourcePosition> Entries =>
         positions ?? LazyInitializer.EnsureInitialized(ref built, () => compact!.BuildMap());

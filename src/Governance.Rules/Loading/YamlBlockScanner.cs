@@ -160,7 +160,7 @@ internal ref struct YamlBlockScanner
             }
 
             if (FastPathEnvelope.RecordType(apiVersion, kind, id) is not { } recordType) return null;
-            documents.Add(CompactDocument.FromYaml(buffer.WrittenSpan.ToArray(), [.. positions], recordType));
+            documents.Add(CompactDocument.FromYaml(buffer.WrittenSpan.ToArray(), [.. positions], recordType, documents.Count));
         }
 
         return documents.Count == 0 ? null : documents;

@@ -74,6 +74,78 @@ public sealed class KeepArtifactsTests
         Assert.That(result.Findings.Where(f => f.RuleId == "GOV901"), Is.Not.Empty);
     }
 
+    /// <summary>
+    /// Analyses <paramref name="folder"/> with each fast-path document's compact form kept and let go (positions from the
+    /// file read and scanned again), records kept and released; the findings must agree to the line and column.
+    /// </summary>
+    private static AnalysisResult AnalyzeWithAndWithoutCompactDocuments(string folder)
+    {
+        var engine = new GovernanceEngine(BuiltInRules.Create());
+        var load = new Governance.Rules.Loading.LoadOptions { WorkingDirectory = folder };
+        var options = new AnalysisOptions { AsOf = Today, Load = load, KeepArtifacts = false };
+        var readAgain = engine.AnalyzePaths(["."], options);
+        var kept = engine.AnalyzePaths(["."], options with { Load = load with { KeepCompactDocuments = true } });
+        var keptWithRecords = engine.AnalyzePaths(["."], options with { Load = load with { KeepCompactDocuments = true }, KeepArtifacts = true });
+        Assert.That(readAgain.Findings.Select(Show), Is.EqualTo(kept.Findings.Select(Show)));
+        Assert.That(readAgain.Findings.Select(Show), Is.EqualTo(keptWithRecords.Findings.Select(Show)));
+        return readAgain;
+    }
+
+    [Test]
+    public void Findings_on_released_yaml_artifacts_are_located_as_the_kept_document_locates_them()
+    {
+        using var folder = new TempFolder();
+        // The block scanner takes the first file; the second has escapes and an anchor, so the event writer takes it.
+        folder.Write("a/backlog.yaml", """
+            apiVersion: governance/v1
+            kind: Backlog
+            metadata: { id: backlog-a, title: A, owner: ann }
+            spec:
+              productId: product-x
+              items:
+                - { id: s-1, title: Story one, type: story, status: ready, parentId: e-2 }
+                - id: s-3
+                  title: Story three
+                  type: story
+                  status: ready
+                  parentId: missing
+            """);
+        folder.Write("b/backlog.yaml", """
+            apiVersion: governance/v1
+            kind: Backlog
+            metadata: { id: backlog-b, title: "B \u00e9", owner: ann }
+            spec:
+              productId: product-x
+              items:
+                - &e2 { id: e-2, title: "Epic \"two\"", type: epic, status: ready }
+                - { id: e-3, title: Epic three, type: epic, status: ready, roadmapItemId: nowhere }
+                - { id: s-9, title: Story nine, type: story, status: ready, parentId: gone }
+            """);
+        Assert.That(ScannerTakes(folder, "a/backlog.yaml"), Is.True);
+        Assert.That(ScannerTakes(folder, "b/backlog.yaml"), Is.False);
+        Assert.That(Governance.Rules.Loading.YamlDocumentParser.TryReadFast(File.ReadAllBytes(System.IO.Path.Combine(folder.Path, "b/backlog.yaml"))), Is.Not.Null, "the event writer takes it");
+        var result = AnalyzeWithAndWithoutCompactDocuments(folder.Path);
+        var late = result.Findings.Where(f => f.RuleId is "GOV305" or "GOV901").ToList();
+        Assert.That(late.Select(f => f.File).Distinct(), Is.EquivalentTo(new[] { "a/backlog.yaml", "b/backlog.yaml" }));
+        Assert.That(late, Has.All.Matches<Finding>(f => f.Line > 0 && f.Column > 0));
+        Assert.That(late.Where(f => f.RuleId == "GOV305").Select(f => $"{f.File}:{f.Line}:{f.Column} {f.Pointer}"),
+            Does.Contain("a/backlog.yaml:8:7 /spec/items/1").And.Contain("b/backlog.yaml:9:7 /spec/items/2"));
+    }
+
+    private static bool ScannerTakes(TempFolder folder, string file) =>
+        Governance.Rules.Loading.YamlDocumentParser.TryReadFast(File.ReadAllBytes(System.IO.Path.Combine(folder.Path, file)), Governance.Rules.Loading.FastReader.Scanner) is not null;
+
+    [Test]
+    public void Findings_on_a_generated_yaml_portfolio_are_located_alike_with_and_without_compact_documents()
+    {
+        using var folder = new TempFolder();
+        var portfolio = Benchmarks.PortfolioGenerator.Write(folder.Path, projects: 20, Benchmarks.PortfolioFormat.Yaml);
+        Assert.That(portfolio.Files, Is.Not.Empty);
+        var result = AnalyzeWithAndWithoutCompactDocuments(folder.Path);
+        Assert.That(result.Findings, Is.Not.Empty);
+        Assert.That(result.Findings.Where(f => f.File is not null), Has.All.Matches<Finding>(f => f.Line > 0));
+    }
+
     [Test]
     public void Released_strategies_and_roadmaps_report_objectives_and_items_from_the_index()
     {

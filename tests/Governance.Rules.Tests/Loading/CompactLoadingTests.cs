@@ -270,6 +270,104 @@ public sealed class CompactLoadingTests
         }
     }
 
+    /// <summary>YAML files: one the block scanner takes (with a BOM and CRLF), one it gives up on (the event writer takes it), several documents.</summary>
+    private static IEnumerable<(string File, string Content, bool Scanner)> YamlFiles()
+    {
+        yield return ("scanned.yaml", "\uFEFF" + Plan.Replace("\n", "\r\n", StringComparison.Ordinal) + "  approvedBy: \"Zoë 🚀\"\r\n  milestones:\r\n    - { id: m1, name: M, baselineDate: 2026-01-02 }\r\n", true);
+        yield return ("events.yaml", Plan + "  approvedBy: \"Zo\\u00eb \\\"x\\\"\"\n  milestones:\n    - &m {id: m1, name: \"M \\u00e9\", baselineDate: 2026-01-02}\n", false);
+        yield return ("multi.yaml", Plan + "---\n" + Plan.Replace("plan-1", "plan-2", StringComparison.Ordinal) + "  version: 'v 2'\n...\n", true);
+        yield return ("multi-events.yaml", Plan + "---\n" + Plan.Replace("plan-1", "plan-2", StringComparison.Ordinal) + "  version: \"v\\t2\"\n", false);
+    }
+
+    [Test]
+    public void Yaml_files_are_scanned_again_for_positions_that_equal_those_of_the_kept_document()
+    {
+        var folder = Directory.CreateTempSubdirectory("governance-compact-yaml-");
+        try
+        {
+            var files = YamlFiles().ToList();
+            foreach (var (file, content, _) in files) File.WriteAllText(Path.Combine(folder.FullName, file), content);
+            var loaded = new ArtifactLoader().LoadPaths(["."], new LoadOptions { WorkingDirectory = folder.FullName });
+            var kept = new ArtifactLoader().LoadPaths(["."], new LoadOptions { WorkingDirectory = folder.FullName, KeepCompactDocuments = true });
+            Assert.That(loaded.Findings, Is.Empty);
+            Assert.That(loaded.Artifacts, Has.Count.EqualTo(6));
+            Assert.That(kept.Artifacts.Select(a => a.Document.File), Is.EqualTo(loaded.Artifacts.Select(a => a.Document.File)));
+            foreach (var (file, content, scanner) in files)
+            {
+                var bytes = File.ReadAllBytes(Path.Combine(folder.FullName, file));
+                Assert.That(YamlDocumentParser.TryReadFast(bytes, FastReader.Scanner) is not null, Is.EqualTo(scanner), $"{file}: the scanner {(scanner ? "takes" : "gives up on")} it");
+                Assert.That(YamlDocumentParser.TryReadFast(bytes, FastReader.Events), Is.Not.Null, $"{file}: the event writer takes it");
+                var full = ArtifactLoader.LoadContent(file, bytes, fastPath: false);
+                var mine = loaded.Artifacts.Where(a => a.Document.File == file).ToList();
+                var mineKept = kept.Artifacts.Where(a => a.Document.File == file).ToList();
+                Assert.That(mine, Has.Count.EqualTo(full.Artifacts.Count).And.Count.GreaterThan(0), file);
+                for (var i = 0; i < mine.Count; i++)
+                {
+                    var (map, keptMap) = (mine[i].Document.Map, mineKept[i].Document.Map);
+                    Assert.That(map.IsCompact && map.ReadsFileAgain, Is.True, $"{file} #{i}: the compact document is let go");
+                    Assert.That(keptMap.IsCompact && !keptMap.ReadsFileAgain, Is.True, $"{file} #{i}: the compact document is kept");
+                    foreach (var (pointer, position) in full.Artifacts[i].Document.Map.Entries)
+                    {
+                        Assert.That(map.TryGetPosition(pointer, out var found), Is.True, $"{file} #{i}: {pointer}");
+                        Assert.That(found, Is.EqualTo(position), $"{file} #{i}: {pointer}");
+                        Assert.That(keptMap.TryGetPosition(pointer, out var keptFound) && keptFound == found, Is.True, $"{file} #{i}: {pointer} kept");
+                        foreach (var near in new[] { pointer + "/0", pointer + "/x", pointer + "~2" })
+                            Assert.That(map.Contains(near), Is.EqualTo(keptMap.Contains(near)), $"{file} #{i}: {near}");
+                    }
+
+                    Assert.That(Sorted(map.Entries), Is.EqualTo(Sorted(keptMap.Entries)), $"{file} #{i}: every entry");
+                }
+            }
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Test]
+    public void Yaml_records_share_repeated_short_strings_as_json_records_do()
+    {
+        var content = Plan + "  milestones:\n    - { id: m1, name: Launch, baselineDate: 2026-01-02 }\n    - { id: m2, name: Launch, baselineDate: 2026-02-02 }\n";
+        var artifact = (Model.ProjectPlan)ArtifactLoader.LoadContent("plan.yaml", Encoding.UTF8.GetBytes(content), fastPath: true).Artifacts.Single().Artifact;
+        var milestones = artifact.Spec.Milestones;
+        Assert.That(milestones[1].Name, Is.EqualTo("Launch"));
+        Assert.That(ReferenceEquals(milestones[0].Name, milestones[1].Name), Is.True, "one string for a repeated value");
+    }
+
+    [TestCase("scanned.yaml")]
+    [TestCase("events.yaml")]
+    public void A_changed_or_deleted_yaml_file_gives_no_position_rather_than_a_wrong_one(string file)
+    {
+        var folder = Directory.CreateTempSubdirectory("governance-compact-yaml-");
+        try
+        {
+            var content = YamlFiles().Single(f => f.File == file).Content;
+            var path = Path.Combine(folder.FullName, file);
+            File.WriteAllText(path, content);
+            var written = File.GetLastWriteTimeUtc(path);
+            var artifact = new ArtifactLoader().LoadPaths([folder.FullName]).Artifacts.Single();
+            Assert.That(artifact.Document.Map.TryGetPosition("/metadata/title", out var before), Is.True);
+            Assert.That(before.Line, Is.EqualTo(5));
+
+            // Same length, a line moved: the write time tells (set apart by a second so coarse file systems see it too).
+            File.WriteAllText(path, content.Replace("  id: plan-1\n  title: Plan\n", "  title: Plan\n  id: plan-1\n", StringComparison.Ordinal)
+                .Replace("  id: plan-1\r\n  title: Plan\r\n", "  title: Plan\r\n  id: plan-1\r\n", StringComparison.Ordinal));
+            Assert.That(new FileInfo(path).Length, Is.EqualTo(Encoding.UTF8.GetByteCount(content)));
+            File.SetLastWriteTimeUtc(path, written.AddSeconds(2));
+            Assert.That(artifact.Document.Map.TryGetPosition("/metadata/title", out _), Is.False, "a changed file gives no position");
+            Assert.That(artifact.Document.Map.Count, Is.Zero);
+
+            File.Delete(path);
+            Assert.That(artifact.Document.Map.TryGetPosition("/metadata/id", out _), Is.False, "a deleted file gives no position");
+            Assert.That(artifact.Document.Map.Contains(""), Is.False);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     /// <summary>Compares the two paths (records, findings, every source map entry and near misses); returns whether the fast path took the file.</summary>
     internal static bool AssertSame(string file, byte[] content, bool nearMisses = true)
     {
