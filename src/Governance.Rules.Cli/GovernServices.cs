@@ -106,7 +106,12 @@ internal static class GovernServices
 }
 
 /// <summary>The services a command resolves (<c>GetRequiredService</c>, <c>GetServices</c>); disposing them disposes the container, if any.</summary>
-internal interface IGovernServices : IServiceProvider, IDisposable;
+internal interface IGovernServices : IServiceProvider, IDisposable
+{
+    /// <summary>The report format named <paramref name="name"/>, or <see langword="null"/> when there is none.</summary>
+    IReportFormatter? FindFormatter(string name) =>
+        this.GetServices<IReportFormatter>().FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.Ordinal));
+}
 
 /// <summary>The services of a dependency-injection container (plugins, rule packs, a test's additions).</summary>
 internal sealed class ContainerServices(ServiceProvider provider) : IGovernServices
@@ -139,6 +144,20 @@ internal sealed class BuiltInServices : IGovernServices
         if (serviceType == typeof(TimeProvider)) return TimeProvider.System;
         return null;
     }
+
+    /// <summary>Creates only the format asked for: the others' static state (serializer options, templates) stays untouched.</summary>
+    public IReportFormatter? FindFormatter(string name) => formatters is not null
+        ? Array.Find(formatters, f => string.Equals(f.Name, name, StringComparison.Ordinal))
+        : name switch
+        {
+            ReportFormatNames.Text => new TextReportFormatter(),
+            ReportFormatNames.Markdown => new MarkdownReportFormatter(renderer.Value),
+            ReportFormatNames.Html => new HtmlReportFormatter(renderer.Value),
+            ReportFormatNames.Sarif => new SarifReportFormatter(),
+            ReportFormatNames.Json => new JsonReportFormatter(),
+            ReportFormatNames.Junit => new JunitReportFormatter(),
+            _ => null,
+        };
 
     private IReportFormatter[] CreateFormatters() =>
     [
