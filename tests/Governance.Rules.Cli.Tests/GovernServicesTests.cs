@@ -46,7 +46,8 @@ public sealed class GovernServicesTests
 
         foreach (var name in ReportFormatNames.All)
         {
-            plain.FindFormatter(name).Should().NotBeNull(name).And.Subject!.Name.Should().Be(name);
+            plain.FindFormatter(name)?.Name.Should().Be(name);
+            plain.FindFormatter(name).Should().NotBeNull(name);
             plain.FindFormatter(name)!.GetType().Should().Be(container.FindFormatter(name)!.GetType(), name);
         }
 
