@@ -46,11 +46,10 @@ internal static class CheckCommand
         if (GovernServices.TryCreate(environment, request.Plugins, request.RulePacks) is not { } services) return ExitCodes.InvalidInvocation;
         using var disposeServices = services;
         StartupTrace.Mark("services built");
-        var formatters = services.GetServices<IReportFormatter>().ToList();
-        var formatter = formatters.FirstOrDefault(f => string.Equals(f.Name, request.Format, StringComparison.Ordinal));
+        var formatter = services.FindFormatter(request.Format);
         if (formatter is null)
         {
-            var available = string.Join(", ", formatters.Select(f => f.Name).Order(StringComparer.Ordinal));
+            var available = string.Join(", ", services.GetServices<IReportFormatter>().Select(f => f.Name).Order(StringComparer.Ordinal));
             environment.Error.WriteLine($"govern check: unknown --format {request.Format}; available formats: {available}.");
             return ExitCodes.InvalidInvocation;
         }
@@ -217,7 +216,11 @@ internal static class CheckCommand
 
         try
         {
-            return (AnalysisProgressDisplay.Run(environment.Terminal, options, o => engine.AnalyzePaths(request.Paths, o, cancellationToken)), configuration);
+            // Without a terminal the progress display (and with it Spectre.Console) is not touched at all.
+            var result = environment.Terminal is null
+                ? engine.AnalyzePaths(request.Paths, options, cancellationToken)
+                : AnalysisProgressDisplay.Run(environment.Terminal, options, o => engine.AnalyzePaths(request.Paths, o, cancellationToken));
+            return (result, configuration);
         }
         catch (InputPathNotFoundException ex)
         {

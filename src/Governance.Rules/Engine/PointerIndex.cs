@@ -52,10 +52,15 @@ internal sealed class PointerIndex
     internal static bool IsRecord(Type type) =>
         type.IsClass && type != typeof(string) && type.Namespace == typeof(Model.Artifact).Namespace;
 
-    /// <summary>The serialized properties of a record type with their JSON names, cached.</summary>
+    /// <summary>
+    /// The serialized properties of a record type with their JSON names, cached. A property without a setter is never
+    /// read from a document (the model's are all <c>[JsonIgnore]</c>, which <c>PointerIndexTests</c> checks); leaving
+    /// those out before reading attributes keeps <c>Artifact</c>'s <c>[Newtonsoft.Json.JsonIgnore]</c> (for the schema
+    /// generator) from loading Newtonsoft.Json on every run.
+    /// </summary>
     internal static PropertySlot[] Slots(Type type) => SlotsByType.GetOrAdd(type, static t =>
         [.. t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0 && p.GetCustomAttribute<JsonIgnoreAttribute>() is null)
+            .Where(p => p.GetIndexParameters().Length == 0 && p.SetMethod is not null && p.GetCustomAttribute<JsonIgnoreAttribute>() is null)
             .Select(p => new PropertySlot(p, p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? (char.ToLowerInvariant(p.Name[0]) + p.Name[1..])))]);
 
     /// <summary>Records the pointer of every record in walk order; the first pointer of a record seen twice wins.</summary>

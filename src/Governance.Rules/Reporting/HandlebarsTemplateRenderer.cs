@@ -17,8 +17,10 @@ namespace Governance.Rules.Reporting;
 internal sealed partial class HandlebarsTemplateRenderer : ITemplateRenderer
 {
     private readonly ConcurrentDictionary<(object Model, TemplateFormat Format, string Name, string Source), Lazy<object>> cache = new();
-    private readonly Lazy<IHandlebars> html = new(() => CreateEnvironment(escapeHtml: true));
-    private readonly Lazy<IHandlebars> plain = new(() => CreateEnvironment(escapeHtml: false));
+    // Typed object so that creating the renderer (every formatter takes one) does not load Handlebars.Net: only a
+    // template compilation does (benchmarks/README.md, "Start-up").
+    private readonly Lazy<object> html = new(static () => CreateEnvironment(escapeHtml: true));
+    private readonly Lazy<object> plain = new(static () => CreateEnvironment(escapeHtml: false));
 
     public IReportTemplate Compile(string source, TemplateFormat format, string name) =>
         (IReportTemplate)Compile(source, format, name, ReportSpecimen.Template);
@@ -38,7 +40,7 @@ internal sealed partial class HandlebarsTemplateRenderer : ITemplateRenderer
     private HandlebarsModelTemplate<TModel> CompileCore<TModel>(string source, TemplateFormat format, string name, TemplateModel<TModel> model)
         where TModel : class
     {
-        var environment = format == TemplateFormat.Html ? html.Value : plain.Value;
+        var environment = (IHandlebars)(format == TemplateFormat.Html ? html.Value : plain.Value);
         HandlebarsTemplate<object, object> compiled;
         try
         {
