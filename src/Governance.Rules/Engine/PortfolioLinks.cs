@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Governance.Rules.Model;
-using Governance.Rules.Rules;
 
 namespace Governance.Rules.Engine;
 
@@ -86,46 +85,6 @@ public sealed class PortfolioNode
 
     /// <inheritdoc/>
     public override string ToString() => $"{Kind} '{Id}'";
-}
-
-/// <summary>
-/// What the built-in portfolio rules (GOV305, GOV904) read of a backlog item, kept by the index so that the backlog's
-/// record can be released: the strings are the record's own (not copied); the title only of a removed item.
-/// </summary>
-internal readonly struct BacklogItemFact
-{
-    private readonly byte flags;
-
-    public BacklogItemFact(BacklogItem? item)
-    {
-        if (item is null) return;
-        Id = item.Id;
-        ParentId = item.ParentId;
-        RoadmapItemId = item.RoadmapItemId;
-        Type = item.Type;
-        Status = item.Status;
-        flags = (byte)(item.IsItem() ? 1 : 0);
-        if (item.Status == BacklogItemStatus.Removed) RemovedTitle = item.Title;
-    }
-
-    public string? Id { get; }
-
-    public string? ParentId { get; }
-
-    public string? RoadmapItemId { get; }
-
-    public BacklogItemType? Type { get; }
-
-    public BacklogItemStatus? Status { get; }
-
-    /// <summary>The item's title when it is removed (GOV904 names removed items); otherwise <see langword="null"/>.</summary>
-    public string? RemovedTitle { get; }
-
-    /// <summary><see cref="Rules.ProductRuleFacts.IsItem"/> of the item.</summary>
-    public bool IsItem => (flags & 1) != 0;
-
-    /// <summary><see cref="Rules.RoadmapLinkFacts.IsBlankItem(BacklogItem?)"/> of the item.</summary>
-    public bool IsBlankItem => !IsItem;
 }
 
 /// <summary>One reference from an artifact, where it is written, and what it resolves to.</summary>
