@@ -374,7 +374,8 @@ public sealed class GovernanceEngine
                     }
                 }
 
-                options.Progress?.Report(new AnalysisProgress(files, entries.Count, 0));
+                // Only the files: the rules that read the index have not run yet, so no artifact is finished with.
+                options.Progress?.Report(new AnalysisProgress(files, 0, 0));
             }
 
             batchTimer.Restart();

@@ -42,6 +42,30 @@ public sealed class KeepArtifactsTests
     }
 
     [Test]
+    public void Streaming_progress_counts_no_artifact_as_analysed_before_the_rules_that_read_the_index_ran()
+    {
+        var reports = new System.Collections.Concurrent.ConcurrentQueue<AnalysisProgress>();
+        var engine = new GovernanceEngine(BuiltInRules.Create());
+        var options = new AnalysisOptions
+        {
+            AsOf = Today,
+            KeepArtifacts = false,
+            Load = new Governance.Rules.Loading.LoadOptions { WorkingDirectory = Path.Combine(FindRoot(), "samples", "portfolio") },
+            Progress = new SynchronousProgress(reports.Enqueue),
+        };
+
+        var result = engine.AnalyzePaths(["."], options);
+
+        Assert.That(reports.Where(r => r.Artifacts == 0).Select(r => r.ArtifactsAnalyzed), Has.All.EqualTo(0));
+        Assert.That(reports.Last(), Is.EqualTo(new AnalysisProgress(result.FilesAnalyzed, result.Analyzed.Count, result.Analyzed.Count)));
+    }
+
+    private sealed class SynchronousProgress(Action<AnalysisProgress> report) : IProgress<AnalysisProgress>
+    {
+        public void Report(AnalysisProgress value) => report(value);
+    }
+
+    [Test]
     public void Released_backlogs_are_read_again_to_report_cross_backlog_findings()
     {
         using var folder = new TempFolder();
