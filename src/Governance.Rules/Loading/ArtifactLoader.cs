@@ -304,9 +304,9 @@ internal sealed class ArtifactLoader
     }
 
     /// <summary>
-    /// The fast path: every document of the file passed the fast path's checks, so each record deserializes strictly from
-    /// its JSON bytes (JSON: <paramref name="records"/>, built in the same pass), and its source map waits until a
-    /// finding needs it. Null when any document fails strict deserialization: the full path then reads the file again,
+    /// The fast path: every document of the file passed the fast path's checks, so each record is read from its JSON bytes
+    /// by <see cref="ArtifactReader"/> (JSON: <paramref name="records"/>, read in the same pass), and its source map waits
+    /// until a finding needs it. Null when the reader refuses any document: the full path then reads the file again,
     /// so findings are exactly those it always gave.
     /// </summary>
     private static FileResult? TryLoadFast(string displayPath, List<CompactDocument>? documents, FileBytes? readAgain, List<Artifact>? records = null)
@@ -316,16 +316,7 @@ internal sealed class ArtifactLoader
         for (var i = 0; i < documents.Count; i++)
         {
             var document = documents[i];
-            Artifact? artifact;
-            try
-            {
-                artifact = records is not null ? records[i] : (Artifact?)JsonSerializer.Deserialize(document.Json.Span, document.RecordType, YamlDocumentParser.RecordOptions);
-            }
-            catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or NotSupportedException)
-            {
-                return null;
-            }
-
+            var artifact = records is not null ? records[i] : ArtifactReader.TryRead(document.Json.Span, document.RecordType);
             if (artifact is null || !WithinRanges(artifact)) return null;
             artifacts.Add(new LoadedArtifact(artifact, new SourceDocument(displayPath, i, document.CreateMap())));
         }

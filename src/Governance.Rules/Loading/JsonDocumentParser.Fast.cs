@@ -1,14 +1,11 @@
-using System.Collections.Concurrent;
-using System.Reflection;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Governance.Rules.Model;
 
 namespace Governance.Rules.Loading;
 
 /// <summary>
-/// The fast path: one pass over the file's bytes that deserializes each record strictly, with converters that reject
-/// whatever the full path would read differently (<see cref="SinglePassOptions"/>).
+/// The fast path: one pass over the file's bytes that reads each record with <see cref="ArtifactReader"/>, which
+/// rejects whatever the full path would read differently.
 /// </summary>
 internal static partial class JsonDocumentParser
 {
@@ -19,15 +16,11 @@ internal static partial class JsonDocumentParser
         MaxDepth = DocumentLimits.MaxDepth,
     };
 
-    private static readonly ConcurrentDictionary<Type, ReadArtifact> Readers = new();
-
-    private delegate Artifact? ReadArtifact(ref Utf8JsonReader reader);
-
     /// <summary>
     /// Reads every artifact of the file in one pass, or returns null for the full path (which then reads the file again
     /// and reports exactly as it always did) on anything the fast path cannot take exactly as the full path would: a
     /// syntax error, invalid UTF-8 or UTF-16, a root that is not an object or an array of objects, an envelope that is not
-    /// a known artifact kind of this API version with an id, and whatever <see cref="SinglePassOptions"/> rejects.
+    /// a known artifact kind of this API version with an id, and whatever <see cref="ArtifactReader"/> rejects.
     /// </summary>
     public static FastJson? TryLoadFast(ReadOnlyMemory<byte> input)
     {
@@ -61,7 +54,7 @@ internal static partial class JsonDocumentParser
 
             return reader.Read() || records.Count == 0 ? null : new FastJson(documents, records);
         }
-        catch (Exception ex) when (ex is SinglePassRejectedException or JsonException or FormatException or InvalidOperationException or NotSupportedException)
+        catch (Exception ex) when (ArtifactReader.IsRejection(ex))
         {
             return null;
         }
@@ -71,8 +64,8 @@ internal static partial class JsonDocumentParser
     private static Artifact? Document(ref Utf8JsonReader reader)
     {
         if (PeekRecordType(reader) is not { } recordType) return null;
-        var artifact = Readers.GetOrAdd(recordType, CreateReader)(ref reader);
-        return artifact is not null && FastPathEnvelope.RecordType(artifact.ApiVersion, artifact.Kind, artifact.Id) == recordType ? artifact : null;
+        var artifact = ArtifactReader.Read(ref reader, recordType);
+        return FastPathEnvelope.RecordType(artifact.ApiVersion, artifact.Kind, artifact.Id) == recordType ? artifact : null;
     }
 
     /// <summary>
@@ -101,15 +94,6 @@ internal static partial class JsonDocumentParser
 
         return apiVersion == ArtifactKinds.ApiVersion && ArtifactKinds.TryGet(kind, out _, out var recordType) ? recordType : null;
     }
-
-    private static ReadArtifact CreateReader(Type recordType) =>
-        typeof(JsonDocumentParser).GetMethod(nameof(ReadAs), BindingFlags.NonPublic | BindingFlags.Static)!
-            .MakeGenericMethod(recordType).CreateDelegate<ReadArtifact>();
-
-    /// <summary>The record's own converter, called directly: no scoping pass over the value first, as <c>JsonSerializer.Deserialize(ref reader)</c> makes.</summary>
-    private static Artifact? ReadAs<T>(ref Utf8JsonReader reader)
-        where T : Artifact =>
-        ((JsonConverter<T>)SinglePassOptions.GetConverter(typeof(T))).Read(ref reader, typeof(T), SinglePassOptions);
 
     /// <summary>The positions of one document of a file, relative to it: the root value (<paramref name="element"/> -1) or one element of a root array.</summary>
     public static Dictionary<string, SourcePosition> MapPositions(ReadOnlyMemory<byte> bytes, int element)

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -17,21 +16,6 @@ internal static partial class YamlDocumentParser
         Indented = false,
         MaxDepth = DocumentLimits.MaxDepth + 8,
     };
-
-    /// <summary>
-    /// The strict deserialization of a fast-path document's JSON (<see cref="ArtifactSerialization.StrictOptions"/>), with
-    /// short ASCII strings from <see cref="StringCache"/> as JSON's single pass reads them: the ids, people and states a
-    /// portfolio repeats are then one string each in the records (and the index's facts) kept for the run.
-    /// </summary>
-    internal static JsonSerializerOptions RecordOptions { get; } = CreateRecordOptions();
-
-    private static JsonSerializerOptions CreateRecordOptions()
-    {
-        var options = new JsonSerializerOptions(ArtifactSerialization.StrictOptions);
-        options.Converters.Add(new CachedStringConverter());
-        options.MakeReadOnly(populateMissingResolver: true);
-        return options;
-    }
 
     /// <summary>Buffers one loading thread reuses from file to file (dropped when a huge file made them huge).</summary>
     [ThreadStatic]
@@ -295,16 +279,6 @@ internal static partial class YamlDocumentParser
     }
 }
 
-/// <summary>Strings read as the default converter reads them, short ASCII ones shared through <see cref="StringCache"/>.</summary>
-internal sealed class CachedStringConverter : JsonConverter<string>
-{
-    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence && StringCache.TryGet(reader.ValueSpan, out var cached)
-            ? cached
-            : reader.GetString();
-
-    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
-}
 
 /// <summary>Which reader the YAML fast path uses (the loader: the scanner, then events; tests: each alone).</summary>
 internal enum FastReader

@@ -1,0 +1,64 @@
+using System.Buffers.Binary;
+using System.Numerics;
+using System.Text;
+
+namespace Governance.Rules.Loading;
+
+/// <summary>
+/// A small direct-mapped table per thread of the short ASCII strings the single pass read last, keyed by their UTF-8
+/// bytes: a value seen before is the same string again, not a new one. Strings are immutable, so sharing one between
+/// records changes nothing but the allocations and the heap the records keep (the GC copies every survivor twice).
+/// Bounded: it holds at most <see cref="Slots"/> strings of at most <see cref="MaxLength"/> characters per thread.
+/// </summary>
+internal static class StringCache
+{
+    /// <summary>Longest value cached, in bytes (ids, names, states, short labels; long prose is rarely repeated).</summary>
+    internal const int MaxLength = 48;
+
+    private const int Slots = 4096;
+
+    [ThreadStatic]
+    private static string?[]? table;
+
+    /// <summary>The string of <paramref name="utf8"/> (short, ASCII, not blank), from the table or made and remembered; false for any other value.</summary>
+    public static bool TryGet(ReadOnlySpan<byte> utf8, out string value)
+    {
+        value = string.Empty;
+        if (utf8.IsEmpty || utf8.Length > MaxLength || !TryHashAscii(utf8, out var hash)) return false;
+        var slots = table ??= new string?[Slots];
+        ref var slot = ref slots[hash & (Slots - 1)];
+        if (slot is { } known && known.Length == utf8.Length && Ascii.Equals(utf8, known))
+        {
+            value = known;
+            return true;
+        }
+
+        var text = string.Create(utf8.Length, utf8, static (chars, bytes) => Ascii.ToUtf16(bytes, chars, out _));
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        slot = text;
+        value = text;
+        return true;
+    }
+
+    /// <summary>A hash of the bytes, and whether they are all ASCII (read eight at a time, in the same loop).</summary>
+    private static bool TryHashAscii(ReadOnlySpan<byte> utf8, out uint hash)
+    {
+        ulong mixed = (ulong)utf8.Length * 0x9E3779B97F4A7C15ul, high = 0;
+        while (utf8.Length >= 8)
+        {
+            var word = BinaryPrimitives.ReadUInt64LittleEndian(utf8);
+            high |= word;
+            mixed = (BitOperations.RotateLeft(mixed, 23) ^ word) * 0x9E3779B97F4A7C15ul;
+            utf8 = utf8[8..];
+        }
+
+        foreach (var b in utf8)
+        {
+            high |= b;
+            mixed = (BitOperations.RotateLeft(mixed, 23) ^ b) * 0x9E3779B97F4A7C15ul;
+        }
+
+        hash = (uint)(mixed ^ (mixed >> 32));
+        return (high & 0x8080808080808080ul) == 0;
+    }
+}
