@@ -91,6 +91,7 @@ public static class Commands
                 var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
                 process.Refresh();
                 var cpuBefore = process.TotalProcessorTime;
+                var (gen0, gen1, gen2, paused) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
                 stopwatch.Restart();
                 var result = engine.AnalyzePaths([portfolio.Root], Workload.Options with { KeepArtifacts = false });
                 sarifChars = Workload.Render(result, "sarif");
@@ -99,7 +100,8 @@ public static class Commands
                 cpuTimes.Add((process.TotalProcessorTime - cpuBefore).TotalSeconds);
                 allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
                 findings = result.Findings.Count;
-                stages = $"run {r + 1}: {times[^1]:F2} s wall, {cpuTimes[^1]:F2} s CPU; " + string.Join(", ", result.StageTimings.Select(s => $"{s.Key} {s.Value.TotalSeconds:F2} s")) + "; slowest rules: " +
+                var collections = $"GC {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} (gen0/1/2), paused {(GC.GetTotalPauseDuration() - paused).TotalSeconds:F2} s";
+                stages = $"run {r + 1}: {times[^1]:F2} s wall, {cpuTimes[^1]:F2} s CPU, {collections}; " + string.Join(", ", result.StageTimings.Select(s => $"{s.Key} {s.Value.TotalSeconds:F2} s")) + "; slowest rules: " +
                     string.Join(", ", result.RuleTimings.OrderByDescending(t => t.Value).Take(5).Select(t => $"{t.Key} {t.Value.TotalSeconds:F2} s"));
                 Console.WriteLine(stages);
                 gaps = string.Join(", ", PortfolioGenerator.PlantedGaps(projects).Select(p =>
