@@ -23,7 +23,8 @@ namespace Governance.Rules.Loading;
 /// </remarks>
 internal static partial class ArtifactReader
 {
-    private static readonly JsonReaderOptions ReaderOptions = new()
+    /// <summary>Strict JSON, as the fast paths read it: no comments, no trailing commas, <see cref="DocumentLimits.MaxDepth"/>.</summary>
+    internal static readonly JsonReaderOptions ReaderOptions = new()
     {
         CommentHandling = JsonCommentHandling.Disallow,
         AllowTrailingCommas = false,

@@ -9,13 +9,6 @@ namespace Governance.Rules.Loading;
 /// </summary>
 internal static partial class JsonDocumentParser
 {
-    private static readonly JsonReaderOptions FastReaderOptions = new()
-    {
-        CommentHandling = JsonCommentHandling.Disallow,
-        AllowTrailingCommas = false,
-        MaxDepth = DocumentLimits.MaxDepth,
-    };
-
     /// <summary>
     /// Reads every artifact of the file in one pass, or returns null for the full path (which then reads the file again
     /// and reports exactly as it always did) on anything the fast path cannot take exactly as the full path would: a
@@ -25,7 +18,7 @@ internal static partial class JsonDocumentParser
     public static FastJson? TryLoadFast(ReadOnlyMemory<byte> input)
     {
         if (HasUtf16BomOrInvalid(input, out var bytes)) return null;
-        var reader = new Utf8JsonReader(bytes.Span, FastReaderOptions);
+        var reader = new Utf8JsonReader(bytes.Span, ArtifactReader.ReaderOptions);
         var documents = new List<CompactDocument>(1);
         var records = new List<Artifact>(1);
         try

@@ -113,21 +113,23 @@ internal static class ArtifactReaderGenerator
 
     private static string Local(PropertyInfo property) => "_" + JsonName(property);
 
+    /// <summary>The C# name and the reading expression of each scalar type the model uses.</summary>
+    private static readonly Dictionary<Type, (string Name, string Read)> Scalars = new()
+    {
+        [typeof(string)] = ("string", "String(ref reader)"),
+        [typeof(int)] = ("int", "Int32(ref reader)"),
+        [typeof(decimal)] = ("decimal", "Decimal(ref reader)"),
+        [typeof(bool)] = ("bool", "Boolean(ref reader)"),
+        [typeof(DateOnly)] = ("DateOnly", "Date(ref reader)"),
+        [typeof(DateTimeOffset)] = ("DateTimeOffset", "DateTimeOffset(ref reader)"),
+    };
+
     private static string TypeName(Type type)
     {
         if (Nullable.GetUnderlyingType(type) is { } underlying) return TypeName(underlying) + "?";
         if (ListElement(type) is { } element) return $"IReadOnlyList<{TypeName(element)}>";
-        return type switch
-        {
-            _ when type == typeof(string) => "string",
-            _ when type == typeof(int) => "int",
-            _ when type == typeof(decimal) => "decimal",
-            _ when type == typeof(bool) => "bool",
-            _ when type == typeof(DateOnly) => "DateOnly",
-            _ when type == typeof(DateTimeOffset) => "DateTimeOffset",
-            _ when type.IsEnum || IsRecord(type) => type.Name,
-            _ => throw new NotSupportedException($"no reader for {type}"),
-        };
+        if (Scalars.TryGetValue(type, out var scalar)) return scalar.Name;
+        return type.IsEnum || IsRecord(type) ? type.Name : throw new NotSupportedException($"no reader for {type}");
     }
 
     /// <summary>The expression that reads a value of <paramref name="type"/> with the reader on its first token.</summary>
@@ -135,17 +137,8 @@ internal static class ArtifactReaderGenerator
     {
         var value = Nullable.GetUnderlyingType(type) ?? type;
         if (ListElement(value) is { } element) return element == typeof(string) ? "Strings(ref reader)" : $"Read{element.Name}List(ref reader)";
-        return value switch
-        {
-            _ when value == typeof(string) => "String(ref reader)",
-            _ when value == typeof(int) => "Int32(ref reader)",
-            _ when value == typeof(decimal) => "Decimal(ref reader)",
-            _ when value == typeof(bool) => "Boolean(ref reader)",
-            _ when value == typeof(DateOnly) => "Date(ref reader)",
-            _ when value == typeof(DateTimeOffset) => "DateTimeOffset(ref reader)",
-            _ when value.IsEnum || IsRecord(value) => $"Read{value.Name}(ref reader)",
-            _ => throw new NotSupportedException($"no reader for {type}"),
-        };
+        if (Scalars.TryGetValue(value, out var scalar)) return scalar.Read;
+        return value.IsEnum || IsRecord(value) ? $"Read{value.Name}(ref reader)" : throw new NotSupportedException($"no reader for {type}");
     }
 
     private static void WriteRecord(StringBuilder code, Type record)
