@@ -34,7 +34,7 @@ internal sealed class GOV414 : GovernanceRule
                     && assumption.ValidateBy is { } validateBy && RuleFacts.IsPastDue(validateBy, today))
                 {
                     context.ReportAt(assumption, nameof(Assumption.ValidateBy), "Assumption", name,
-                        $"was to be validated by {PlanRuleFacts.DateText(validateBy)}, {RuleFacts.DaysBetween(validateBy, today)} day(s) ago, and is {Status(assumption.Status)}",
+                        $"was to be validated by {RuleFacts.DateText(validateBy)}, {RuleFacts.DaysBetween(validateBy, today)} day(s) ago, and is {Status(assumption.Status)}",
                         "validate it (status validated or invalid) or set a new validateBy date");
                 }
             }
@@ -47,7 +47,7 @@ internal sealed class GOV414 : GovernanceRule
                 if (dependency.Status != DependencyStatus.Met && dependency.NeedBy is { } needBy && RuleFacts.IsPastDue(needBy, today))
                 {
                     context.ReportAt(dependency, nameof(Dependency.NeedBy), "Dependency", name,
-                        $"was needed by {PlanRuleFacts.DateText(needBy)}, {RuleFacts.DaysBetween(needBy, today)} day(s) ago, and is {Status(dependency.Status)}",
+                        $"was needed by {RuleFacts.DateText(needBy)}, {RuleFacts.DaysBetween(needBy, today)} day(s) ago, and is {Status(dependency.Status)}",
                         "chase it, re-plan the work that needs it, or set status met once it is");
                 }
             }

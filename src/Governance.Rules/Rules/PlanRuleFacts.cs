@@ -52,9 +52,6 @@ internal static class PlanRuleFacts
         return Describe(stakeholder.PersonId, name, index);
     }
 
-    /// <summary>A date as written in documents and messages, <c>yyyy-MM-dd</c>.</summary>
-    public static string DateText(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     /// <summary>A decimal without trailing zeros or separators: <c>110000</c>, <c>1234.5</c>.</summary>
     public static string NumberText(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
 

@@ -27,9 +27,6 @@ internal static class PostMortemRuleFacts
     public static string Describe(ActionItem item, int index) =>
         item.Id.IsBlank() ? "at index " + index.ToString(CultureInfo.InvariantCulture) : $"'{item.Id}'";
 
-    /// <summary>A date as written in documents and messages: <c>yyyy-MM-dd</c>.</summary>
-    public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     /// <summary>An action item status as written in documents (<c>open</c>, <c>inProgress</c>…).</summary>
     public static string Name(ActionItemStatus status) => status.DocumentName();
 

@@ -78,9 +78,6 @@ internal static class ProductRuleFacts
     /// <summary>A number without trailing zeros, invariant: <c>21</c>, <c>13.5</c>.</summary>
     public static string Number(decimal value) => value.ToString("G29", CultureInfo.InvariantCulture);
 
-    /// <summary>A date as <c>yyyy-MM-dd</c>.</summary>
-    public static string Date(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     /// <summary><c>a</c>, <c>a and b</c>, <c>a, b and c</c>.</summary>
     public static string Enumerate(IReadOnlyList<string> parts) => parts.Count switch
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Governance.Rules.Model;
 
 namespace Governance.Rules.Rules;
@@ -41,6 +42,9 @@ internal static class RuleFacts
     /// <summary>An enum value as documents write it (<c>inProgress</c>, <c>P0</c>), the same name the loader reads.</summary>
     public static string DocumentName<TEnum>(this TEnum value)
         where TEnum : struct, Enum => Loading.EnumNames.Of(value);
+
+    /// <summary>A date as documents and messages write it: <c>yyyy-MM-dd</c>, in the invariant culture.</summary>
+    public static string DateText(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>A short label for an item in messages: its id, else its title or name, else its position.</summary>
     public static string Label(string? id, string? title, int index) =>

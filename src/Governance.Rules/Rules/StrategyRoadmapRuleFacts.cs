@@ -54,9 +54,6 @@ internal static class StrategyRoadmapRuleFacts
     public static string Days(int days) =>
         days.ToString(CultureInfo.InvariantCulture) + (days is 1 or -1 ? " day" : " days");
 
-    /// <summary>A date as SPEC writes it: <c>yyyy-MM-dd</c>.</summary>
-    public static string Text(this DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     /// <summary>An enum value as documents write it, in camelCase: <c>inProgress</c>.</summary>
     public static string Name<TEnum>(this TEnum value)
         where TEnum : struct, Enum => value.DocumentName();
