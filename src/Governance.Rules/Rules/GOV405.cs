@@ -28,7 +28,7 @@ internal sealed class GOV405 : GovernanceRule<GOV405Options>
             foreach (var (risk, index) in PlanRuleFacts.Entries(context.Artifact.Spec.RiskRegister, PlanRuleFacts.BlankRisk))
             {
                 if (risk.Status is not ({ } status and (RiskStatus.Open or RiskStatus.Mitigating))) continue;
-                var name = PlanRuleFacts.Describe(risk.Id, risk.Title, index);
+                var name = RuleFacts.DescribeQuotingLoneTitle(risk.Id, risk.Title, index);
                 var statusName = PlanRuleFacts.Name(status);
                 if (risk.NextReview is null && risk.LastReviewed is null)
                 {

@@ -28,7 +28,7 @@ internal sealed class GOV407 : GovernanceRule<GOV407Options>
             var checkForecast = context.GetOptions<GOV407Options>().CheckForecast;
             foreach (var (milestone, index) in PlanRuleFacts.Entries(spec.Milestones, PlanRuleFacts.BlankMilestone))
             {
-                var name = PlanRuleFacts.Describe(milestone.Id, milestone.Name, index);
+                var name = RuleFacts.DescribeQuotingLoneTitle(milestone.Id, milestone.Name, index);
                 Check(milestone.BaselineDate, nameof(Milestone.BaselineDate), "baselineDate");
                 if (checkForecast) Check(milestone.ForecastDate, nameof(Milestone.ForecastDate), "forecastDate");
 

@@ -28,7 +28,7 @@ internal sealed class GOV408 : GovernanceRule<GOV408Options>
             {
                 var milestone = overdue.Milestone;
                 context.ReportAt(milestone, overdue.DueProperty,
-                    PlanRuleFacts.Describe(milestone.Id, milestone.Name, overdue.Index),
+                    RuleFacts.DescribeQuotingLoneTitle(milestone.Id, milestone.Name, overdue.Index),
                     RuleFacts.DateText(overdue.Due),
                     overdue.DueProperty == nameof(Milestone.ForecastDate) ? "forecastDate" : "baselineDate",
                     overdue.DaysLate,

@@ -27,7 +27,7 @@ internal sealed class GOV414 : GovernanceRule
             var today = context.Today;
             foreach (var (assumption, index) in PlanRuleFacts.Entries(spec.Assumptions, PlanRuleFacts.BlankAssumption))
             {
-                var name = PlanRuleFacts.Describe(assumption.Id, null, index);
+                var name = RuleFacts.Describe(assumption.Id, null, index);
                 if (assumption.Owner.IsBlank())
                     context.Report(assumption, "Assumption", name, "has no owner", "name who validates it");
                 if (assumption.Status is not (AssumptionStatus.Validated or AssumptionStatus.Invalid)
@@ -41,7 +41,7 @@ internal sealed class GOV414 : GovernanceRule
 
             foreach (var (dependency, index) in PlanRuleFacts.Entries(spec.Dependencies, PlanRuleFacts.BlankDependency))
             {
-                var name = PlanRuleFacts.Describe(dependency.Id, null, index);
+                var name = RuleFacts.Describe(dependency.Id, null, index);
                 if (dependency.Owner.IsBlank())
                     context.Report(dependency, "Dependency", name, "has no owner", "name who chases it");
                 if (dependency.Status != DependencyStatus.Met && dependency.NeedBy is { } needBy && RuleFacts.IsPastDue(needBy, today))

@@ -52,7 +52,7 @@ internal sealed class GOV805 : GovernanceRule<GOV805Options>
                 ? $"the latest is dated {RuleFacts.DateText(last)}, {ProductRuleFacts.Days(RuleFacts.DaysBetween(last, today))} ago"
                 : any ? "no feedback has a date" : "no feedback is recorded";
             context.ReportAtPresentPointer(analytics.FeedbackPointer,
-                ProductRuleFacts.Describe(productNode.Id, product.Title), ProductRuleFacts.Name(stage!.Value), ProductRuleFacts.Days(windowDays), fact);
+                ProductRuleFacts.DescribeArtifact(productNode.Id, product.Title), ProductRuleFacts.Name(stage!.Value), ProductRuleFacts.Days(windowDays), fact);
         });
 }
 

@@ -38,7 +38,7 @@ internal sealed class GOV806 : GovernanceRule
                     if (!metric.IsMetric() || metric.Due is not { } due || !RuleFacts.IsPastDue(due, today)) continue;
                     if (Unmeasured(metric, item.DeliveredOn) is not { } fact) continue;
                     context.Report(metric,
-                        ProductRuleFacts.Describe(item.Id, item.Title, i),
+                        RuleFacts.Describe(item.Id, item.Title, i),
                         item.DeliveredOn is { } delivered ? " on " + RuleFacts.DateText(delivered) : string.Empty,
                         ProductRuleFacts.DescribeMetric(metric, m),
                         RuleFacts.DateText(due),

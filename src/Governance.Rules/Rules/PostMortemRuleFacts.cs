@@ -1,4 +1,3 @@
-using System.Globalization;
 using Governance.Rules.Model;
 
 namespace Governance.Rules.Rules;
@@ -24,8 +23,7 @@ internal static class PostMortemRuleFacts
         spec.Timeline is null || spec.Timeline.All(e => e is null || e == BlankEvent);
 
     /// <summary>An action item in messages: <c>'ai-1'</c>, or <c>at index 3</c> when it has no id.</summary>
-    public static string Describe(ActionItem item, int index) =>
-        item.Id.IsBlank() ? "at index " + index.ToString(CultureInfo.InvariantCulture) : $"'{item.Id}'";
+    public static string Describe(ActionItem item, int index) => RuleFacts.Describe(item.Id, null, index);
 
     /// <summary>An action item status as written in documents (<c>open</c>, <c>inProgress</c>…).</summary>
     public static string Name(ActionItemStatus status) => status.DocumentName();

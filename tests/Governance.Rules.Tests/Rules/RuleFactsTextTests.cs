@@ -21,11 +21,8 @@ public sealed class RuleFactsTextTests
     [TestCase(" ri-1 ", " Title ", 0, "' ri-1 ' ( Title )")]
     [TestCase(null, " Title ", 0, "( Title )")]
     [TestCase(" ri-1 ", null, 0, "' ri-1 '")]
-    public void An_entry_is_named_by_its_quoted_id_and_title_in_parentheses_else_by_its_index(string? id, string? title, int index, string expected)
-    {
-        ProductRuleFacts.Describe(id, title, index).Should().Be(expected);
-        RoadmapLinkFacts.Describe(id, title, index).Should().Be(expected);
-    }
+    public void An_entry_is_named_by_its_quoted_id_and_title_in_parentheses_else_by_its_index(string? id, string? title, int index, string expected) =>
+        RuleFacts.Describe(id, title, index).Should().Be(expected);
 
     [TestCase(null, null, 3, "at index 3")]
     [TestCase("", "  ", 0, "at index 0")]
@@ -36,7 +33,7 @@ public sealed class RuleFactsTextTests
     [TestCase(" ri-1 ", " Title ", 0, "' ri-1 ' ( Title )")]
     [TestCase(null, " Title ", 0, "' Title '")]
     public void Plan_rules_quote_a_title_that_stands_without_an_id(string? id, string? title, int index, string expected) =>
-        PlanRuleFacts.Describe(id, title, index).Should().Be(expected);
+        RuleFacts.DescribeQuotingLoneTitle(id, title, index).Should().Be(expected);
 
     [TestCase(null, null, 3, "at index 3")]
     [TestCase("", "  ", 0, "at index 0")]
@@ -47,7 +44,7 @@ public sealed class RuleFactsTextTests
     [TestCase(null, "\tTitle ", 0, "(Title)")]
     [TestCase(" ri-1 ", "  ", 0, "'ri-1'")]
     public void Strategy_and_roadmap_rules_trim_the_id_and_title(string? id, string? title, int index, string expected) =>
-        StrategyRoadmapRuleFacts.Describe(id, title, index).Should().Be(expected);
+        RuleFacts.DescribeTrimmed(id, title, index).Should().Be(expected);
 
     [TestCase(null, null, "without id")]
     [TestCase(" ", "", "without id")]
@@ -56,7 +53,15 @@ public sealed class RuleFactsTextTests
     [TestCase(null, "Checkout", "(Checkout)")]
     [TestCase(" product-a ", " Checkout ", "' product-a ' ( Checkout )")]
     public void An_artifact_without_id_or_title_is_said_to_be_without_id(string? id, string? title, string expected) =>
-        ProductRuleFacts.Describe(id, title).Should().Be(expected);
+        ProductRuleFacts.DescribeArtifact(id, title).Should().Be(expected);
+
+    [TestCase(null, null, null)]
+    [TestCase(" ", "", null)]
+    [TestCase("Runbook", null, "'Runbook'")]
+    [TestCase("Runbook", "runbook", "'Runbook' (runbook)")]
+    [TestCase(" ", "runbook", "(runbook)")]
+    public void Name_and_detail_leave_it_to_the_caller_to_name_an_entry_that_has_neither(string? name, string? detail, string? expected) =>
+        RuleFacts.NameAndDetail(name, detail).Should().Be(expected);
 
     [TestCase(null, 4, "at index 4")]
     [TestCase(" ", 0, "at index 0")]
