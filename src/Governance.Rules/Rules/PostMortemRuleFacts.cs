@@ -2,7 +2,7 @@ using Governance.Rules.Model;
 
 namespace Governance.Rules.Rules;
 
-/// <summary>What the post-mortem rules (GOV701–GOV707) share: blank entries, how items and dates read in messages.</summary>
+/// <summary>What the post-mortem rules (GOV701–GOV707) share: blank entries and how items read in messages.</summary>
 internal static class PostMortemRuleFacts
 {
     /// <summary>An action item equal to this one has every field absent: an empty object, blank (SPEC §H), so not an item.</summary>

@@ -3,7 +3,10 @@ using Governance.Rules.Model;
 
 namespace Governance.Rules.Rules;
 
-/// <summary>The shared vocabulary of the rules (SPEC §G.2 and §H), so every rule reads "blank", "stale" and "active" alike.</summary>
+/// <summary>
+/// The shared vocabulary of the rules (SPEC §G.2 and §H), so every rule reads "blank", "stale" and "active" alike, and
+/// writes dates and the names of list entries alike in its messages.
+/// </summary>
 internal static class RuleFacts
 {
     /// <summary>Blank: absent, or an empty or whitespace-only string.</summary>

@@ -5,7 +5,7 @@ namespace Governance.Rules.Rules;
 
 /// <summary>
 /// What the strategy (GOV1xx) and roadmap (GOV2xx) rules share: which entries are blank, how items are named in
-/// messages, and how dates and day counts read.
+/// messages, and how day counts read.
 /// </summary>
 internal static class StrategyRoadmapRuleFacts
 {
