@@ -46,7 +46,7 @@ internal sealed class GOV104 : GovernanceRule
         if (keyResult.Due is null) missing.Add("due");
         var flat = keyResult is { Baseline: { } baseline, Target: { } target } && baseline == target
             && keyResult.Direction != MetricDirection.Maintain;
-        var name = StrategyRoadmapRuleFacts.Describe(keyResult.Id, keyResult.Name, index);
+        var name = RuleFacts.DescribeTrimmed(keyResult.Id, keyResult.Name, index);
         var value = keyResult.Target?.ToString(CultureInfo.InvariantCulture);
 
         if (missing.Count > 0)

@@ -32,7 +32,7 @@ internal sealed class GOV105 : GovernanceRule<GOV105Options>
             else if (RuleFacts.IsStale(reviewedOn, context.Today, staleDays))
             {
                 context.ReportAt(spec, nameof(ProductStrategySpec.ReviewedOn),
-                    $"was last reviewed on {reviewedOn.Text()}, {StrategyRoadmapRuleFacts.Days(reviewedOn.DaysSince(context.Today))} ago",
+                    $"was last reviewed on {RuleFacts.DateText(reviewedOn)}, {StrategyRoadmapRuleFacts.Days(reviewedOn.DaysSince(context.Today))} ago",
                     StrategyRoadmapRuleFacts.Days(staleDays));
             }
         });

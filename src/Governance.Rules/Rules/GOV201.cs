@@ -1,4 +1,3 @@
-using System.Globalization;
 using Governance.Rules.Engine;
 using Governance.Rules.Model;
 
@@ -37,7 +36,7 @@ internal sealed class GOV201 : GovernanceRule<GOV201Options>
             {
                 var item = items[i];
                 if (item is null || item == BlankItem || item.Status == RoadmapItemStatus.Dropped || HasMetric(item)) continue;
-                var name = Describe(item, i);
+                var name = RuleFacts.Describe(item.Id, item.Title, i);
                 if (item.Status == RoadmapItemStatus.InProgress)
                 {
                     context.Report(item, name, "is in progress", AddMetrics);
@@ -60,20 +59,6 @@ internal sealed class GOV201 : GovernanceRule<GOV201Options>
     /// <summary>A metric counts when it is written and not an empty object; <c>[null]</c> and <c>[{}]</c> are blank (SPEC §H).</summary>
     private static bool HasMetric(RoadmapItem item) =>
         item.SuccessMetrics is { Count: > 0 } metrics && metrics.Any(m => m is not null && m != BlankMetric);
-
-    /// <summary><c>'ri-1' (Title)</c>, <c>'ri-1'</c>, <c>(Title)</c> or <c>at index 3</c> when the item has neither.</summary>
-    private static string Describe(RoadmapItem item, int index)
-    {
-        var hasId = !string.IsNullOrWhiteSpace(item.Id);
-        var hasTitle = !string.IsNullOrWhiteSpace(item.Title);
-        return (hasId, hasTitle) switch
-        {
-            (true, true) => $"'{item.Id}' ({item.Title})",
-            (true, false) => $"'{item.Id}'",
-            (false, true) => $"({item.Title})",
-            _ => "at index " + index.ToString(CultureInfo.InvariantCulture),
-        };
-    }
 
     private static string Names(IEnumerable<Horizon> horizons) => string.Join(", ", horizons.Distinct().Select(Name));
 

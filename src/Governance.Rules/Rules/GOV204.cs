@@ -32,7 +32,7 @@ internal sealed class GOV204 : GovernanceRule<GOV204Options>
             else if (RuleFacts.IsStale(lastReviewed, context.Today, staleDays))
             {
                 context.ReportAt(spec, nameof(RoadmapSpec.LastReviewed),
-                    $"was last reviewed on {lastReviewed.Text()}, {StrategyRoadmapRuleFacts.Days(lastReviewed.DaysSince(context.Today))} ago",
+                    $"was last reviewed on {RuleFacts.DateText(lastReviewed)}, {StrategyRoadmapRuleFacts.Days(lastReviewed.DaysSince(context.Today))} ago",
                     StrategyRoadmapRuleFacts.Days(staleDays));
             }
         });

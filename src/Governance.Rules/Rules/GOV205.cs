@@ -36,7 +36,7 @@ internal sealed class GOV205 : GovernanceRule<GOV205Options>
                 if (late <= graceDays) continue;
                 context.ReportAt(item.Timeframe!, nameof(DateRange.End),
                     item.Describe(i),
-                    end.Text(),
+                    RuleFacts.DateText(end),
                     StrategyRoadmapRuleFacts.Days(late),
                     graceDays == 0 ? string.Empty : $" (graceDays {graceDays.ToString(CultureInfo.InvariantCulture)})",
                     item.Status is { } status ? $"its status is '{status.Name()}'" : "it has no status");

@@ -19,7 +19,7 @@ internal sealed class GOV402 : GovernanceRule
         {
             foreach (var (risk, index) in PlanRuleFacts.Entries(context.Artifact.Spec.RiskRegister, PlanRuleFacts.BlankRisk))
             {
-                if (risk.Owner.IsBlank()) context.Report(risk, PlanRuleFacts.Describe(risk.Id, risk.Title, index));
+                if (risk.Owner.IsBlank()) context.Report(risk, RuleFacts.DescribeQuotingLoneTitle(risk.Id, risk.Title, index));
             }
         });
 }

@@ -28,7 +28,7 @@ internal sealed class GOV403 : GovernanceRule
         {
             foreach (var (risk, index) in PlanRuleFacts.Entries(context.Artifact.Spec.RiskRegister, PlanRuleFacts.BlankRisk))
             {
-                var name = PlanRuleFacts.Describe(risk.Id, risk.Title, index);
+                var name = RuleFacts.DescribeQuotingLoneTitle(risk.Id, risk.Title, index);
                 var type = risk.EffectiveType();
                 var suited = type == RiskType.Opportunity ? OpportunityStrategies : ThreatStrategies;
                 if (risk.Response is not { } response)

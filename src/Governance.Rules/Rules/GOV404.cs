@@ -23,7 +23,7 @@ internal sealed class GOV404 : GovernanceRule<GOV404Options>
                 if (risk is not { Probability: { } probability, Impact: { } impact } || !risk.Trigger.IsBlank()) continue;
                 var score = probability * impact;
                 if (score >= threshold)
-                    context.Report(risk, PlanRuleFacts.Describe(risk.Id, risk.Title, index), score, probability, impact, threshold);
+                    context.Report(risk, RuleFacts.DescribeQuotingLoneTitle(risk.Id, risk.Title, index), score, probability, impact, threshold);
             }
         });
 }

@@ -28,7 +28,7 @@ internal sealed class GOV405 : GovernanceRule<GOV405Options>
             foreach (var (risk, index) in PlanRuleFacts.Entries(context.Artifact.Spec.RiskRegister, PlanRuleFacts.BlankRisk))
             {
                 if (risk.Status is not ({ } status and (RiskStatus.Open or RiskStatus.Mitigating))) continue;
-                var name = PlanRuleFacts.Describe(risk.Id, risk.Title, index);
+                var name = RuleFacts.DescribeQuotingLoneTitle(risk.Id, risk.Title, index);
                 var statusName = PlanRuleFacts.Name(status);
                 if (risk.NextReview is null && risk.LastReviewed is null)
                 {
@@ -41,11 +41,11 @@ internal sealed class GOV405 : GovernanceRule<GOV405Options>
                 if (risk.NextReview is { } next && RuleFacts.IsPastDue(next, today))
                 {
                     nextPast = true;
-                    facts.Add($"nextReview {PlanRuleFacts.DateText(next)} is {RuleFacts.DaysBetween(next, today)} day(s) past");
+                    facts.Add($"nextReview {RuleFacts.DateText(next)} is {RuleFacts.DaysBetween(next, today)} day(s) past");
                 }
 
                 if (risk.LastReviewed is { } last && RuleFacts.IsStale(last, today, reviewDays))
-                    facts.Add($"lastReviewed {PlanRuleFacts.DateText(last)} is {RuleFacts.DaysBetween(last, today)} days ago, more than reviewDays {reviewDays}");
+                    facts.Add($"lastReviewed {RuleFacts.DateText(last)} is {RuleFacts.DaysBetween(last, today)} days ago, more than reviewDays {reviewDays}");
                 if (facts.Count == 0) continue;
 
                 // One finding per risk, at the date that is overdue: nextReview when it is past, else lastReviewed.

@@ -28,7 +28,7 @@ internal sealed class GOV407 : GovernanceRule<GOV407Options>
             var checkForecast = context.GetOptions<GOV407Options>().CheckForecast;
             foreach (var (milestone, index) in PlanRuleFacts.Entries(spec.Milestones, PlanRuleFacts.BlankMilestone))
             {
-                var name = PlanRuleFacts.Describe(milestone.Id, milestone.Name, index);
+                var name = RuleFacts.DescribeQuotingLoneTitle(milestone.Id, milestone.Name, index);
                 Check(milestone.BaselineDate, nameof(Milestone.BaselineDate), "baselineDate");
                 if (checkForecast) Check(milestone.ForecastDate, nameof(Milestone.ForecastDate), "forecastDate");
 
@@ -36,9 +36,9 @@ internal sealed class GOV407 : GovernanceRule<GOV407Options>
                 {
                     if (value is not { } date) return;
                     if (start is { } first && date < first)
-                        context.ReportAt(milestone, property, name, field, PlanRuleFacts.DateText(date), RuleFacts.DaysBetween(date, first), "before", "start", PlanRuleFacts.DateText(first));
+                        context.ReportAt(milestone, property, name, field, RuleFacts.DateText(date), RuleFacts.DaysBetween(date, first), "before", "start", RuleFacts.DateText(first));
                     else if (end is { } last && date > last)
-                        context.ReportAt(milestone, property, name, field, PlanRuleFacts.DateText(date), RuleFacts.DaysBetween(last, date), "after", "end", PlanRuleFacts.DateText(last));
+                        context.ReportAt(milestone, property, name, field, RuleFacts.DateText(date), RuleFacts.DaysBetween(last, date), "after", "end", RuleFacts.DateText(last));
                 }
             }
         });

@@ -28,8 +28,8 @@ internal sealed class GOV408 : GovernanceRule<GOV408Options>
             {
                 var milestone = overdue.Milestone;
                 context.ReportAt(milestone, overdue.DueProperty,
-                    PlanRuleFacts.Describe(milestone.Id, milestone.Name, overdue.Index),
-                    PlanRuleFacts.DateText(overdue.Due),
+                    RuleFacts.DescribeQuotingLoneTitle(milestone.Id, milestone.Name, overdue.Index),
+                    RuleFacts.DateText(overdue.Due),
                     overdue.DueProperty == nameof(Milestone.ForecastDate) ? "forecastDate" : "baselineDate",
                     overdue.DaysLate,
                     PlanRuleFacts.Name(milestone.Status!.Value));

@@ -31,5 +31,5 @@ internal sealed class GOV412 : GovernanceRule
             }
         });
 
-    private static string Describe(RaciEntry entry, int index) => PlanRuleFacts.Describe(null, entry.Deliverable, index);
+    private static string Describe(RaciEntry entry, int index) => RuleFacts.DescribeQuotingLoneTitle(null, entry.Deliverable, index);
 }

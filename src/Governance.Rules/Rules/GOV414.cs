@@ -27,27 +27,27 @@ internal sealed class GOV414 : GovernanceRule
             var today = context.Today;
             foreach (var (assumption, index) in PlanRuleFacts.Entries(spec.Assumptions, PlanRuleFacts.BlankAssumption))
             {
-                var name = PlanRuleFacts.Describe(assumption.Id, null, index);
+                var name = RuleFacts.Describe(assumption.Id, null, index);
                 if (assumption.Owner.IsBlank())
                     context.Report(assumption, "Assumption", name, "has no owner", "name who validates it");
                 if (assumption.Status is not (AssumptionStatus.Validated or AssumptionStatus.Invalid)
                     && assumption.ValidateBy is { } validateBy && RuleFacts.IsPastDue(validateBy, today))
                 {
                     context.ReportAt(assumption, nameof(Assumption.ValidateBy), "Assumption", name,
-                        $"was to be validated by {PlanRuleFacts.DateText(validateBy)}, {RuleFacts.DaysBetween(validateBy, today)} day(s) ago, and is {Status(assumption.Status)}",
+                        $"was to be validated by {RuleFacts.DateText(validateBy)}, {RuleFacts.DaysBetween(validateBy, today)} day(s) ago, and is {Status(assumption.Status)}",
                         "validate it (status validated or invalid) or set a new validateBy date");
                 }
             }
 
             foreach (var (dependency, index) in PlanRuleFacts.Entries(spec.Dependencies, PlanRuleFacts.BlankDependency))
             {
-                var name = PlanRuleFacts.Describe(dependency.Id, null, index);
+                var name = RuleFacts.Describe(dependency.Id, null, index);
                 if (dependency.Owner.IsBlank())
                     context.Report(dependency, "Dependency", name, "has no owner", "name who chases it");
                 if (dependency.Status != DependencyStatus.Met && dependency.NeedBy is { } needBy && RuleFacts.IsPastDue(needBy, today))
                 {
                     context.ReportAt(dependency, nameof(Dependency.NeedBy), "Dependency", name,
-                        $"was needed by {PlanRuleFacts.DateText(needBy)}, {RuleFacts.DaysBetween(needBy, today)} day(s) ago, and is {Status(dependency.Status)}",
+                        $"was needed by {RuleFacts.DateText(needBy)}, {RuleFacts.DaysBetween(needBy, today)} day(s) ago, and is {Status(dependency.Status)}",
                         "chase it, re-plan the work that needs it, or set status met once it is");
                 }
             }

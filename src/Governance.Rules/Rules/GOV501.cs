@@ -1,4 +1,3 @@
-using System.Globalization;
 using Governance.Rules.Engine;
 using Governance.Rules.Model;
 
@@ -37,13 +36,13 @@ internal sealed class GOV501 : GovernanceRule<GOV501Options>
             {
                 since = reportDate;
                 fact = latest.Id.IsBlank()
-                    ? $"Latest status report is dated {Date(reportDate)}"
-                    : $"Latest status report '{latest.Id}' is dated {Date(reportDate)}";
+                    ? $"Latest status report is dated {RuleFacts.DateText(reportDate)}"
+                    : $"Latest status report '{latest.Id}' is dated {RuleFacts.DateText(reportDate)}";
             }
             else if (project.Spec.Schedule?.Start is { } start)
             {
                 since = start;
-                fact = $"No status report since the project started on {Date(start)}";
+                fact = $"No status report since the project started on {RuleFacts.DateText(start)}";
             }
             else
             {
@@ -126,8 +125,6 @@ internal sealed class GOV501 : GovernanceRule<GOV501Options>
         CommunicationFrequency.Monthly => "monthly",
         _ => frequency.ToString(),
     };
-
-    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
 /// <summary>Options of GOV501.</summary>

@@ -63,7 +63,7 @@ internal sealed class GOV504 : GovernanceRule
                 .ToList();
             if (overdue.Count > 0)
             {
-                var names = string.Join(", ", overdue.Select(o => Describe(o.Milestone.Id, o.Milestone.Name, o.Index)));
+                var names = string.Join(", ", overdue.Select(o => RuleFacts.DescribeQuotingLoneTitle(o.Milestone.Id, o.Milestone.Name, o.Index)));
                 reasons.Add($"{overdue.Count} overdue milestone(s) ({names}; GOV408)");
             }
         }

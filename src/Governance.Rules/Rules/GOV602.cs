@@ -51,13 +51,8 @@ internal sealed class GOV602 : GovernanceRule<GOV602Options>
     private static bool IsBlank(HandoverArtifact artifact) => artifact.Type is null && artifact.Title.IsBlank() && artifact.Location.IsBlank();
 
     /// <summary><c>'Runbook' (runbook)</c>, <c>'Runbook'</c>, <c>(runbook)</c>, or <c>#2</c> when it has neither title nor type.</summary>
-    private static string Describe(HandoverArtifact artifact, int index) => (artifact.Title.IsBlank(), artifact.Type) switch
-    {
-        (false, { } type) => $"'{artifact.Title}' ({Name(type)})",
-        (false, null) => $"'{artifact.Title}'",
-        (true, { } type) => $"({Name(type)})",
-        _ => RuleFacts.Label(null, null, index),
-    };
+    private static string Describe(HandoverArtifact artifact, int index) =>
+        RuleFacts.NameAndDetail(artifact.Title, artifact.Type is { } type ? Name(type) : null) ?? RuleFacts.Label(null, null, index);
 
     /// <summary>The type as written in documents: <c>userGuide</c>.</summary>
     private static string Name(HandoverArtifactType type) => JsonNamingPolicy.CamelCase.ConvertName(type.ToString());

@@ -56,7 +56,7 @@ internal sealed class GOV701 : GovernanceRule<GOV701Options>
         string.Format(
             CultureInfo.InvariantCulture,
             "on {0} ({1}), {2} day(s) ago, more than graceDays ({3})",
-            PostMortemRuleFacts.Format(end),
+            RuleFacts.DateText(end),
             source,
             RuleFacts.DaysBetween(end, today),
             graceDays);

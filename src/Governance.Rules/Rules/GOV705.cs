@@ -30,7 +30,7 @@ internal sealed class GOV705 : GovernanceRule
                 context.ReportAt(item, nameof(ActionItem.Due),
                     PostMortemRuleFacts.Describe(item, i),
                     RuleFacts.DaysBetween(due, context.Today),
-                    PostMortemRuleFacts.Format(due),
+                    RuleFacts.DateText(due),
                     PostMortemRuleFacts.Name(item.Status.Value));
             }
         });

@@ -38,7 +38,7 @@ internal sealed class GOV706 : GovernanceRule<GOV706Options>
                     PostMortemRuleFacts.Describe(item, i),
                     PostMortemRuleFacts.Name(status),
                     RuleFacts.DaysBetween(date, context.Today),
-                    PostMortemRuleFacts.Format(date),
+                    RuleFacts.DateText(date),
                     sloDays);
             }
         });

@@ -51,7 +51,7 @@ internal sealed class GOV804 : GovernanceRule<GOV804Options>
                 else if (RuleFacts.IsStale(date, today, staleDays))
                 {
                     context.Report(metric, role, name,
-                        $"was last measured on {ProductRuleFacts.Date(date)}, {ProductRuleFacts.Days(RuleFacts.DaysBetween(date, today))} ago, more than staleDays {staleDays}");
+                        $"was last measured on {RuleFacts.DateText(date)}, {ProductRuleFacts.Days(RuleFacts.DaysBetween(date, today))} ago, more than staleDays {staleDays}");
                 }
             }
         });

@@ -49,10 +49,10 @@ internal sealed class GOV805 : GovernanceRule<GOV805Options>
 
             if (latest is { } newest && RuleFacts.IsWithin(newest, today, windowDays)) return;
             var fact = latest is { } last
-                ? $"the latest is dated {ProductRuleFacts.Date(last)}, {ProductRuleFacts.Days(RuleFacts.DaysBetween(last, today))} ago"
+                ? $"the latest is dated {RuleFacts.DateText(last)}, {ProductRuleFacts.Days(RuleFacts.DaysBetween(last, today))} ago"
                 : any ? "no feedback has a date" : "no feedback is recorded";
             context.ReportAtPresentPointer(analytics.FeedbackPointer,
-                ProductRuleFacts.Describe(productNode.Id, product.Title), ProductRuleFacts.Name(stage!.Value), ProductRuleFacts.Days(windowDays), fact);
+                ProductRuleFacts.DescribeArtifact(productNode.Id, product.Title), ProductRuleFacts.Name(stage!.Value), ProductRuleFacts.Days(windowDays), fact);
         });
 }
 

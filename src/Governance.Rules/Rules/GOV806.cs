@@ -38,10 +38,10 @@ internal sealed class GOV806 : GovernanceRule
                     if (!metric.IsMetric() || metric.Due is not { } due || !RuleFacts.IsPastDue(due, today)) continue;
                     if (Unmeasured(metric, item.DeliveredOn) is not { } fact) continue;
                     context.Report(metric,
-                        ProductRuleFacts.Describe(item.Id, item.Title, i),
-                        item.DeliveredOn is { } delivered ? " on " + ProductRuleFacts.Date(delivered) : string.Empty,
+                        RuleFacts.Describe(item.Id, item.Title, i),
+                        item.DeliveredOn is { } delivered ? " on " + RuleFacts.DateText(delivered) : string.Empty,
                         ProductRuleFacts.DescribeMetric(metric, m),
-                        ProductRuleFacts.Date(due),
+                        RuleFacts.DateText(due),
                         fact);
                 }
             }
@@ -57,7 +57,7 @@ internal sealed class GOV806 : GovernanceRule
         (null, _) => "has a measuredAt but no current value",
         (_, null) => "has a current value without measuredAt",
         (_, { } at) when deliveredOn is { } delivered && at < delivered =>
-            $"was last measured on {ProductRuleFacts.Date(at)}, before delivery",
+            $"was last measured on {RuleFacts.DateText(at)}, before delivery",
         _ => null,
     };
 }

@@ -51,7 +51,7 @@ internal sealed class GOV904 : GovernanceRule
                         ? $" (not counted: {string.Join(", ", references)})"
                         : string.Empty;
                     context.ReportAtPresentPointer(roadmap, "/spec/items/" + i.ToString(CultureInfo.InvariantCulture),
-                        RoadmapLinkFacts.Describe(item.Id, item.Title, i), note);
+                        RuleFacts.Describe(item.Id, item.Title, i), note);
                 }
             }
         });

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Governance.Rules.Engine;
 using Governance.Rules.Model;
 
@@ -28,7 +27,7 @@ internal sealed class GOV905 : GovernanceRule<GOV905Options>
             if (spec.Status != ProjectStatus.InProgress || spec.Schedule is not { End: { } end } schedule) return;
             var graceDays = context.GetOptions<GOV905Options>().GraceDays;
             if (!RuleFacts.IsStale(end, context.Today, graceDays)) return;
-            context.ReportAt(schedule, nameof(DateRange.End), RuleFacts.DaysBetween(end, context.Today), end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), graceDays);
+            context.ReportAt(schedule, nameof(DateRange.End), RuleFacts.DaysBetween(end, context.Today), RuleFacts.DateText(end), graceDays);
         });
 }
 

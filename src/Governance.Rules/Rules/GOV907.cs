@@ -154,8 +154,8 @@ internal sealed class GOV907 : GovernanceRule<GOV907Options>
             null,
             person,
             PlanRuleFacts.NumberText(interval.Peak),
-            PlanRuleFacts.DateText(DateOnly.FromDayNumber(interval.Start)),
-            PlanRuleFacts.DateText(DateOnly.FromDayNumber(interval.End)),
+            RuleFacts.DateText(DateOnly.FromDayNumber(interval.Start)),
+            RuleFacts.DateText(DateOnly.FromDayNumber(interval.End)),
             PlanRuleFacts.NumberText(max),
             across);
     }

@@ -33,27 +33,14 @@ internal static class PlanRuleFacts
         }
     }
 
-    /// <summary><c>'r-1' (Title)</c>, <c>'r-1'</c>, <c>'Title'</c>, or <c>at index 3</c> when the entry has neither (GOV201's style).</summary>
-    public static string Describe(string? id, string? title, int index) =>
-        (id.IsBlank(), title.IsBlank()) switch
-        {
-            (false, false) => $"'{id}' ({title})",
-            (false, true) => $"'{id}'",
-            (true, false) => $"'{title}'",
-            _ => "at index " + index.ToString(CultureInfo.InvariantCulture),
-        };
-
     /// <summary><c>'p-cfo' (Chris Doe)</c> with the person's name from the Portfolio, <c>'p-cfo'</c>, the stakeholder's name, or its index.</summary>
     public static string Describe(Stakeholder stakeholder, int index, PortfolioIndex portfolio)
     {
         var name = !stakeholder.Name.IsBlank()
             ? stakeholder.Name
             : portfolio.TryGetPerson(stakeholder.PersonId, out var person) ? person.Name : null;
-        return Describe(stakeholder.PersonId, name, index);
+        return RuleFacts.DescribeQuotingLoneTitle(stakeholder.PersonId, name, index);
     }
-
-    /// <summary>A date as written in documents and messages, <c>yyyy-MM-dd</c>.</summary>
-    public static string DateText(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>A decimal without trailing zeros or separators: <c>110000</c>, <c>1234.5</c>.</summary>
     public static string NumberText(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);

@@ -1,9 +1,8 @@
-using System.Globalization;
 using Governance.Rules.Model;
 
 namespace Governance.Rules.Rules;
 
-/// <summary>What the post-mortem rules (GOV701–GOV707) share: blank entries, how items and dates read in messages.</summary>
+/// <summary>What the post-mortem rules (GOV701–GOV707) share: blank entries and how items read in messages.</summary>
 internal static class PostMortemRuleFacts
 {
     /// <summary>An action item equal to this one has every field absent: an empty object, blank (SPEC §H), so not an item.</summary>
@@ -24,11 +23,7 @@ internal static class PostMortemRuleFacts
         spec.Timeline is null || spec.Timeline.All(e => e is null || e == BlankEvent);
 
     /// <summary>An action item in messages: <c>'ai-1'</c>, or <c>at index 3</c> when it has no id.</summary>
-    public static string Describe(ActionItem item, int index) =>
-        item.Id.IsBlank() ? "at index " + index.ToString(CultureInfo.InvariantCulture) : $"'{item.Id}'";
-
-    /// <summary>A date as written in documents and messages: <c>yyyy-MM-dd</c>.</summary>
-    public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Describe(ActionItem item, int index) => RuleFacts.Describe(item.Id, null, index);
 
     /// <summary>An action item status as written in documents (<c>open</c>, <c>inProgress</c>…).</summary>
     public static string Name(ActionItemStatus status) => status.DocumentName();

@@ -25,36 +25,21 @@ internal static class ProductRuleFacts
     public static bool IsMetric(this SuccessMetric? metric) =>
         metric is not null && metric != BlankSuccessMetric && metric != BlankAnalyticsMetric;
 
-    /// <summary><c>'bl-1' (Title)</c>, <c>'bl-1'</c>, <c>(Title)</c> or <c>at index 3</c> when it has neither.</summary>
-    public static string Describe(string? id, string? title, int index)
-    {
-        var hasId = !id.IsBlank();
-        var hasTitle = !title.IsBlank();
-        return (hasId, hasTitle) switch
-        {
-            (true, true) => $"'{id}' ({title})",
-            (true, false) => $"'{id}'",
-            (false, true) => $"({title})",
-            _ => "at index " + index.ToString(CultureInfo.InvariantCulture),
-        };
-    }
-
     /// <summary>A backlog item named with its type: <c>Story 'bl-1' (Title)</c>, <c>Backlog item at index 2</c>.</summary>
     public static string DescribeItem(BacklogItem item, int index) =>
-        TypeLabel(item.Type) + " " + Describe(item.Id, item.Title, index);
+        TypeLabel(item.Type) + " " + RuleFacts.Describe(item.Id, item.Title, index);
 
     /// <summary>An artifact: <c>'product-checkout' (Checkout)</c>, <c>'product-checkout'</c>, <c>(Checkout)</c> or <c>without id</c>.</summary>
-    public static string DescribeArtifact(Artifact artifact) => Describe(artifact.Id, artifact.Metadata?.Title);
+    public static string DescribeArtifact(Artifact artifact) => DescribeArtifact(artifact.Id, artifact.Metadata?.Title);
 
-    /// <summary><see cref="DescribeArtifact"/> from an artifact's id and title.</summary>
-    public static string Describe(string? id, string? title)
-    {
-        if (id.IsBlank()) return title.IsBlank() ? "without id" : $"({title})";
-        return title.IsBlank() ? $"'{id}'" : $"'{id}' ({title})";
-    }
+    /// <summary>
+    /// <see cref="DescribeArtifact(Artifact)"/> from an artifact's id and title: like <see cref="RuleFacts.Describe"/>, but
+    /// <c>without id</c> instead of an index when it has neither.
+    /// </summary>
+    public static string DescribeArtifact(string? id, string? title) => RuleFacts.NameAndDetail(id, title) ?? "without id";
 
     /// <summary>A metric: <c>'m-dau' (Daily active users)</c>.</summary>
-    public static string DescribeMetric(SuccessMetric metric, int index) => Describe(metric.Id, metric.Name, index);
+    public static string DescribeMetric(SuccessMetric metric, int index) => RuleFacts.Describe(metric.Id, metric.Name, index);
 
     /// <summary><c>Story</c>, <c>Epic</c>, <c>Bug</c>, <c>Task</c>, <c>Spike</c>, or <c>Backlog item</c> without a type.</summary>
     public static string TypeLabel(BacklogItemType? type) => type switch
@@ -77,9 +62,6 @@ internal static class ProductRuleFacts
 
     /// <summary>A number without trailing zeros, invariant: <c>21</c>, <c>13.5</c>.</summary>
     public static string Number(decimal value) => value.ToString("G29", CultureInfo.InvariantCulture);
-
-    /// <summary>A date as <c>yyyy-MM-dd</c>.</summary>
-    public static string Date(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary><c>a</c>, <c>a and b</c>, <c>a, b and c</c>.</summary>
     public static string Enumerate(IReadOnlyList<string> parts) => parts.Count switch

@@ -18,15 +18,6 @@ internal static class RoadmapLinkFacts
     /// <summary>Whether <paramref name="item"/> is <see langword="null"/> or an empty object, so not a backlog item.</summary>
     public static bool IsBlankItem(this BacklogItem? item) => item is null || item == BlankBacklogItem;
 
-    /// <summary>An item in messages: <c>'ri-1' (Title)</c>, <c>'ri-1'</c>, <c>(Title)</c>, or <c>at index 3</c> with neither.</summary>
-    public static string Describe(string? id, string? title, int index) => (id.IsBlank(), title.IsBlank()) switch
-    {
-        (false, false) => $"'{id}' ({title})",
-        (false, true) => $"'{id}'",
-        (true, false) => $"({title})",
-        _ => "at index " + index.ToString(CultureInfo.InvariantCulture),
-    };
-
     /// <summary>
     /// A referring item in a list of references: <c>'ri-3'</c>, <c>(Title)</c>, or <c>the item at index 4 of 'roadmap-x'</c>
     /// with neither.

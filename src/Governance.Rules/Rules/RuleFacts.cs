@@ -1,8 +1,12 @@
+using System.Globalization;
 using Governance.Rules.Model;
 
 namespace Governance.Rules.Rules;
 
-/// <summary>The shared vocabulary of the rules (SPEC §G.2 and §H), so every rule reads "blank", "stale" and "active" alike.</summary>
+/// <summary>
+/// The shared vocabulary of the rules (SPEC §G.2 and §H), so every rule reads "blank", "stale" and "active" alike, and
+/// writes dates and the names of list entries alike in its messages.
+/// </summary>
 internal static class RuleFacts
 {
     /// <summary>Blank: absent, or an empty or whitespace-only string.</summary>
@@ -41,6 +45,42 @@ internal static class RuleFacts
     /// <summary>An enum value as documents write it (<c>inProgress</c>, <c>P0</c>), the same name the loader reads.</summary>
     public static string DocumentName<TEnum>(this TEnum value)
         where TEnum : struct, Enum => Loading.EnumNames.Of(value);
+
+    /// <summary>A date as documents and messages write it: <c>yyyy-MM-dd</c>, in the invariant culture.</summary>
+    public static string DateText(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// An entry of a list as messages name it: <c>'ri-1' (Title)</c>, <c>'ri-1'</c>, <c>(Title)</c>, or <c>at index 3</c>
+    /// (0-based, like its JSON pointer) when it has neither id nor title. The id and title read as written, untrimmed.
+    /// </summary>
+    public static string Describe(string? id, string? title, int index) =>
+        NameAndDetail(id, title) ?? "at index " + index.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// <see cref="Describe"/> with the id and title trimmed first (the strategy and roadmap rules): <c>' ri-1 '</c> reads
+    /// <c>'ri-1'</c>, where <see cref="Describe"/> writes <c>' ri-1 '</c>.
+    /// </summary>
+    public static string DescribeTrimmed(string? id, string? title, int index) =>
+        Describe(id?.Trim(), title?.Trim(), index);
+
+    /// <summary>
+    /// <see cref="Describe"/>, except that a title without an id is quoted like an id (the plan rules): <c>'Title'</c>,
+    /// where <see cref="Describe"/> writes <c>(Title)</c>.
+    /// </summary>
+    public static string DescribeQuotingLoneTitle(string? id, string? title, int index) =>
+        id.IsBlank() && !title.IsBlank() ? $"'{title}'" : Describe(id, title, index);
+
+    /// <summary>
+    /// What every way of naming an entry shares: <c>'name' (detail)</c>, <c>'name'</c>, <c>(detail)</c>, or
+    /// <see langword="null"/> when both are blank, for the caller to say what names the entry then.
+    /// </summary>
+    public static string? NameAndDetail(string? name, string? detail) => (name.IsBlank(), detail.IsBlank()) switch
+    {
+        (false, false) => $"'{name}' ({detail})",
+        (false, true) => $"'{name}'",
+        (true, false) => $"({detail})",
+        _ => null,
+    };
 
     /// <summary>A short label for an item in messages: its id, else its title or name, else its position.</summary>
     public static string Label(string? id, string? title, int index) =>

@@ -5,7 +5,7 @@ namespace Governance.Rules.Rules;
 
 /// <summary>
 /// What the strategy (GOV1xx) and roadmap (GOV2xx) rules share: which entries are blank, how items are named in
-/// messages, and how dates and day counts read.
+/// messages, and how day counts read.
 /// </summary>
 internal static class StrategyRoadmapRuleFacts
 {
@@ -27,35 +27,15 @@ internal static class StrategyRoadmapRuleFacts
     /// <summary>A real roadmap item: not <see langword="null"/> and not an empty object.</summary>
     public static bool IsEntry(this RoadmapItem? item) => item is not null && item != BlankItem;
 
-    /// <summary>
-    /// An entry as messages name it: <c>'ri-1' (One-click checkout)</c>, <c>'ri-1'</c>, <c>(One-click checkout)</c>, or
-    /// <c>at index 3</c> (0-based, like its JSON pointer) when it has neither id nor title.
-    /// </summary>
-    public static string Describe(string? id, string? title, int index)
-    {
-        var hasId = !id.IsBlank();
-        var hasTitle = !title.IsBlank();
-        return (hasId, hasTitle) switch
-        {
-            (true, true) => $"'{id!.Trim()}' ({title!.Trim()})",
-            (true, false) => $"'{id!.Trim()}'",
-            (false, true) => $"({title!.Trim()})",
-            _ => "at index " + index.ToString(CultureInfo.InvariantCulture),
-        };
-    }
-
-    /// <summary>A roadmap item as messages name it, see <see cref="Describe(string?, string?, int)"/>.</summary>
-    public static string Describe(this RoadmapItem item, int index) => Describe(item.Id, item.Title, index);
+    /// <summary>A roadmap item as messages name it, trimmed: see <see cref="RuleFacts.DescribeTrimmed"/>.</summary>
+    public static string Describe(this RoadmapItem item, int index) => RuleFacts.DescribeTrimmed(item.Id, item.Title, index);
 
     /// <summary>An objective as messages name it: <c>'obj-1'</c>, or <c>at index 2</c> (its statement is too long to quote).</summary>
-    public static string Describe(this Objective objective, int index) => Describe(objective.Id, null, index);
+    public static string Describe(this Objective objective, int index) => RuleFacts.DescribeTrimmed(objective.Id, null, index);
 
     /// <summary><c>1 day</c>, <c>17 days</c>.</summary>
     public static string Days(int days) =>
         days.ToString(CultureInfo.InvariantCulture) + (days is 1 or -1 ? " day" : " days");
-
-    /// <summary>A date as SPEC writes it: <c>yyyy-MM-dd</c>.</summary>
-    public static string Text(this DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>An enum value as documents write it, in camelCase: <c>inProgress</c>.</summary>
     public static string Name<TEnum>(this TEnum value)
