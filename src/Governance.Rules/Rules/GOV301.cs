@@ -38,7 +38,7 @@ internal sealed class GOV301 : GovernanceRule<GOV301Options>
                 if (noSoThat) missing.Add("soThat");
 
                 // The blank parts are held by userStory when it is written (even as {}), else by the item.
-                context.ReportAt(item, nameof(BacklogItem.UserStory), ProductRuleFacts.DescribeItem(item, i), ProductRuleFacts.Enumerate(missing));
+                context.ReportAt(item, nameof(BacklogItem.UserStory), ProductRuleFacts.DescribeItem(item, i), RuleFacts.JoinAnd(missing));
             }
         });
 }

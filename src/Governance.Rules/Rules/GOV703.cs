@@ -23,6 +23,6 @@ internal sealed class GOV703 : GovernanceRule
             if (spec.HasNoTimeline()) missing.Add("timeline");
             if (spec.Impact.IsBlank()) missing.Add("impact");
             if (spec.ContributingFactors.IsBlank()) missing.Add("contributingFactors");
-            if (missing.Count > 0) context.Report(spec, PostMortemRuleFacts.JoinAnd(missing));
+            if (missing.Count > 0) context.Report(spec, RuleFacts.JoinAnd(missing));
         });
 }

@@ -28,7 +28,7 @@ internal sealed class GOV803 : GovernanceRule
                 if (metric.Baseline is null) missing.Add("baseline");
                 if (metric.Target is null) missing.Add("target");
                 if (metric.Unit.IsBlank()) missing.Add("unit");
-                if (missing.Count > 0) context.Report(metric, ProductRuleFacts.DescribeMetric(metric, i), ProductRuleFacts.Enumerate(missing));
+                if (missing.Count > 0) context.Report(metric, ProductRuleFacts.DescribeMetric(metric, i), RuleFacts.JoinAnd(missing));
             }
         });
 }

@@ -146,7 +146,7 @@ internal sealed class GOV907 : GovernanceRule<GOV907Options>
         var person = context.Portfolio.TryGetPerson(personId, out var found) && !found.Name.IsBlank()
             ? $"'{personId}' ({found.Name})"
             : $"'{personId}'";
-        var across = (plans.Count == 1 ? "plan " : "plans ") + ProductRuleFacts.Enumerate([.. plans.Select(DescribePlan)]);
+        var across = (plans.Count == 1 ? "plan " : "plans ") + RuleFacts.JoinAnd([.. plans.Select(DescribePlan)]);
         context.Report(
             pusher.Plan,
             pusher.Resource,

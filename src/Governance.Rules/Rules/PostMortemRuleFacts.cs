@@ -30,12 +30,4 @@ internal static class PostMortemRuleFacts
 
     /// <summary>A post-mortem status as written in documents (<c>reviewed</c>, <c>closed</c>…).</summary>
     public static string Name(PostMortemStatus status) => status.DocumentName();
-
-    /// <summary><c>a</c>, <c>a and b</c>, <c>a, b and c</c>.</summary>
-    public static string JoinAnd(IReadOnlyList<string> parts) => parts.Count switch
-    {
-        0 => string.Empty,
-        1 => parts[0],
-        _ => string.Join(", ", parts.Take(parts.Count - 1)) + " and " + parts[^1],
-    };
 }

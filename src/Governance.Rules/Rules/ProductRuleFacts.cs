@@ -63,14 +63,6 @@ internal static class ProductRuleFacts
     /// <summary>A number without trailing zeros, invariant: <c>21</c>, <c>13.5</c>.</summary>
     public static string Number(decimal value) => value.ToString("G29", CultureInfo.InvariantCulture);
 
-    /// <summary><c>a</c>, <c>a and b</c>, <c>a, b and c</c>.</summary>
-    public static string Enumerate(IReadOnlyList<string> parts) => parts.Count switch
-    {
-        0 => string.Empty,
-        1 => parts[0],
-        _ => string.Join(", ", parts.Take(parts.Count - 1)) + " and " + parts[^1],
-    };
-
     /// <summary><c>1 day</c>, <c>31 days</c>.</summary>
     public static string Days(int days) =>
         days.ToString(CultureInfo.InvariantCulture) + (days == 1 ? " day" : " days");

@@ -46,6 +46,14 @@ internal static class RuleFacts
     public static string DocumentName<TEnum>(this TEnum value)
         where TEnum : struct, Enum => Loading.EnumNames.Of(value);
 
+    /// <summary>A list as messages write it: <c>a</c>, <c>a and b</c>, <c>a, b and c</c>.</summary>
+    public static string JoinAnd(IReadOnlyList<string> parts) => parts.Count switch
+    {
+        0 => string.Empty,
+        1 => parts[0],
+        _ => string.Join(", ", parts.Take(parts.Count - 1)) + " and " + parts[^1],
+    };
+
     /// <summary>A date as documents and messages write it: <c>yyyy-MM-dd</c>, in the invariant culture.</summary>
     public static string DateText(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
