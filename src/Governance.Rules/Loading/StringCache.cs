@@ -5,7 +5,7 @@ using System.Text;
 namespace Governance.Rules.Loading;
 
 /// <summary>
-/// A small direct-mapped table per thread of the short ASCII strings the single pass read last, keyed by their UTF-8
+/// A small direct-mapped table per thread of the short ASCII strings the fast path's record reader read last, keyed by their UTF-8
 /// bytes: a value seen before is the same string again, not a new one. Strings are immutable, so sharing one between
 /// records changes nothing but the allocations and the heap the records keep (the GC copies every survivor twice).
 /// Bounded: it holds at most <see cref="Slots"/> strings of at most <see cref="MaxLength"/> characters per thread.
