@@ -61,6 +61,7 @@ public static class Commands
 
     private static int Measure(int projects, PortfolioFormat format, int repeat)
     {
+        using var gcLog = GcLog.StartIfRequested();
         // Warm up (JIT, schema and template caches) on a small portfolio, and check that it loads cleanly.
         var warmup = Workload.Generate(20, format);
         var engine = Workload.CreateEngine();

@@ -313,26 +313,26 @@ public sealed class GovernanceEngine
             return work;
         }
 
+        using var runner = new ArtifactActionRunner(findings, ruleTicks, options.RuleTimeBudget, parallel.MaxDegreeOfParallelism,
+            (item, ex) =>
+            {
+                EngineLog.RuleFailed(logger, active[item.RuleIndex].Rule.Descriptor.Id, item.Entry.Id, ex);
+                findings.Add(WithEngineSeverity(RuleFailed(active[item.RuleIndex].Rule, ex, item.Entry)));
+            },
+            item =>
+            {
+                EngineLog.RuleOverran(logger, active[item.RuleIndex].Rule.Descriptor.Id, item.Entry.Id, options.RuleTimeBudget);
+                findings.Add(WithEngineSeverity(RuleOverran(active[item.RuleIndex].Rule, options.RuleTimeBudget, item.Entry)));
+            });
+
         void RunWork(List<ArtifactWork> work)
         {
-            // Actions see a token that is also cancelled when the run ends, so an abandoned (overrunning) action that
-            // observes it stops then.
+            // Actions see a token that is also cancelled when this batch's actions end, so an abandoned (overrunning)
+            // action that observes it stops then.
             using var runScope = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             try
             {
-                new ArtifactActionRunner(work, findings, ruleTicks, options.RuleTimeBudget,
-                        (item, ex) =>
-                        {
-                            EngineLog.RuleFailed(logger, active[item.RuleIndex].Rule.Descriptor.Id, item.Entry.Id, ex);
-                            findings.Add(WithEngineSeverity(RuleFailed(active[item.RuleIndex].Rule, ex, item.Entry)));
-                        },
-                        item =>
-                        {
-                            EngineLog.RuleOverran(logger, active[item.RuleIndex].Rule.Descriptor.Id, item.Entry.Id, options.RuleTimeBudget);
-                            findings.Add(WithEngineSeverity(RuleOverran(active[item.RuleIndex].Rule, options.RuleTimeBudget, item.Entry)));
-                        },
-                        runScope.Token)
-                    .Run(parallel.MaxDegreeOfParallelism, cancellationToken);
+                runner.Run(work, runScope.Token, cancellationToken);
             }
             finally
             {
