@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime;
 using Governance.Rules.Engine;
 
 namespace Governance.Rules.Cli;
@@ -18,6 +19,8 @@ internal static class TimingsReport
         writer.WriteLine("Timings per stage:");
         foreach (var (name, time) in stages) writer.WriteLine(Line(name, time, width));
         writer.WriteLine(Line("total", stages.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Value), width));
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  (the process so far: {JitInfo.GetCompiledMethodCount()} methods JIT-compiled in {JitInfo.GetCompilationTime().TotalMilliseconds:0} ms, summed over threads; {GC.CollectionCount(0)} garbage collections, paused {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms)"));
         writer.WriteLine("Timings per rule (summed over threads):");
         foreach (var (id, time) in rules) writer.WriteLine(Line(id, time, width));
     }

@@ -313,6 +313,7 @@ public sealed class CheckCommandTests
         timed.StdOut.Should().Be(plain.StdOut);
         timed.StdErr.Should().Contain("Timings per stage:").And.Contain("load").And.Contain("rules").And.Contain("total")
             .And.Contain("Timings per rule").And.Contain("GOV401");
+        timed.StdErr.Should().MatchRegex(@"\(the process so far: \d+ methods JIT-compiled in \d+ ms, summed over threads; \d+ garbage collections, paused \d+ ms\)");
     }
 
     [Test]
