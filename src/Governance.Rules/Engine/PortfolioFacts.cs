@@ -5,39 +5,45 @@ namespace Governance.Rules.Engine;
 
 /// <summary>
 /// What the built-in portfolio rules (GOV305, GOV904) read of a backlog item, kept by the index so that the backlog's
-/// record can be released: the strings are the record's own (not copied); the title only of a removed item.
+/// record can be released: its ids as <see cref="IdTable"/> handles and its type and status, in 24 bytes without
+/// references (the garbage collector neither scans nor keeps strings for ~100 of these per project). The title of a
+/// removed item, which GOV904 names, is kept aside (<see cref="PortfolioIndex.RemovedTitle"/>).
 /// </summary>
 internal readonly struct BacklogItemFact
 {
+    private const byte ItemFlag = 1, TypeFlag = 2, StatusFlag = 4;
+
+    private readonly BacklogItemType type;
+    private readonly BacklogItemStatus status;
     private readonly byte flags;
 
-    public BacklogItemFact(BacklogItem? item)
+    public BacklogItemFact(BacklogItem? item, IdTable ids)
     {
+        (Id, ParentId, RoadmapItemId) = (IdTable.Blank, IdTable.Blank, IdTable.Blank);
         if (item is null) return;
-        Id = item.Id;
-        ParentId = item.ParentId;
-        RoadmapItemId = item.RoadmapItemId;
-        Type = item.Type;
-        Status = item.Status;
-        flags = (byte)(item.IsItem() ? 1 : 0);
-        if (item.Status == BacklogItemStatus.Removed) RemovedTitle = item.Title;
+        Id = ids.Intern(item.Id);
+        ParentId = ids.Intern(item.ParentId);
+        RoadmapItemId = ids.Intern(item.RoadmapItemId);
+        type = item.Type.GetValueOrDefault();
+        status = item.Status.GetValueOrDefault();
+        flags = (byte)((item.IsItem() ? ItemFlag : 0) | (item.Type is null ? 0 : TypeFlag) | (item.Status is null ? 0 : StatusFlag));
     }
 
-    public string? Id { get; }
+    /// <summary>The handle of the item's <c>id</c> (<see cref="IdTable.Blank"/> when blank).</summary>
+    public int Id { get; }
 
-    public string? ParentId { get; }
+    /// <summary>The handle of the item's <c>parentId</c> (<see cref="IdTable.Blank"/> when blank).</summary>
+    public int ParentId { get; }
 
-    public string? RoadmapItemId { get; }
+    /// <summary>The handle of the item's <c>roadmapItemId</c> (<see cref="IdTable.Blank"/> when blank).</summary>
+    public int RoadmapItemId { get; }
 
-    public BacklogItemType? Type { get; }
+    public BacklogItemType? Type => (flags & TypeFlag) != 0 ? type : null;
 
-    public BacklogItemStatus? Status { get; }
-
-    /// <summary>The item's title when it is removed (GOV904 names removed items); otherwise <see langword="null"/>.</summary>
-    public string? RemovedTitle { get; }
+    public BacklogItemStatus? Status => (flags & StatusFlag) != 0 ? status : null;
 
     /// <summary><see cref="Rules.ProductRuleFacts.IsItem"/> of the item.</summary>
-    public bool IsItem => (flags & 1) != 0;
+    public bool IsItem => (flags & ItemFlag) != 0;
 
     /// <summary><see cref="Rules.RoadmapLinkFacts.IsBlankItem(BacklogItem?)"/> of the item.</summary>
     public bool IsBlankItem => !IsItem;

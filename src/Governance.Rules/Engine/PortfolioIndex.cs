@@ -23,7 +23,8 @@ public sealed class PortfolioIndex
     private readonly Dictionary<ArtifactKind, List<PortfolioNode>> nodesByKind = [];
     private readonly ProductScopedLookup<int> objectives = new();
     private readonly ProductScopedLookup<int> roadmapItems = new();
-    private readonly ProductScopedLookup<(int Order, int Item)> backlogItems = new();
+    private readonly ScopedItemLookup<(int Order, int Item)> backlogItems = new();
+    private readonly Dictionary<(int Order, int Item), string> removedTitles = [];
     private readonly ProductScopedLookup<int> risks = new();
     private readonly Lazy<Dictionary<int, List<(int From, int Link)>>> incoming;
     private bool complete;
@@ -128,6 +129,9 @@ public sealed class PortfolioIndex
     public bool HasPeopleRegistry { get; private set; }
 
     internal IReadOnlyList<ArtifactEntry> Entries => entryList;
+
+    /// <summary>The handles of the backlog and roadmap items' ids and of their artifacts' products (<see cref="BacklogItemFact"/>).</summary>
+    internal IdTable Ids { get; } = new();
 
     /// <summary>The first artifact with <c>metadata.id</c> = <paramref name="id"/>.</summary>
     public bool TryGetArtifact(string? id, [NotNullWhen(true)] out Artifact? artifact)
@@ -255,12 +259,19 @@ public sealed class PortfolioIndex
     /// Resolves a backlog item id written by a referrer of product <paramref name="scope"/> (all backlogs when blank),
     /// first in document order: the backlog's order and the item's index in it (<see cref="PortfolioNode.BacklogItems"/>).
     /// </summary>
-    internal bool TryResolveBacklogItem(string? scope, string? id, out int order, out int item)
+    internal bool TryResolveBacklogItem(string? scope, string? id, out int order, out int item) =>
+        TryResolveBacklogItem(Ids.Find(scope), Ids.Find(id), out order, out item);
+
+    /// <summary><see cref="TryResolveBacklogItem(string?, string?, out int, out int)"/> with the scope and the id as <see cref="Ids"/> handles.</summary>
+    internal bool TryResolveBacklogItem(int scope, int id, out int order, out int item)
     {
         var found = backlogItems.TryResolve(scope, id, out var at);
         (order, item) = found ? at : (-1, -1);
         return found;
     }
+
+    /// <summary>The title of item <paramref name="item"/> of backlog <paramref name="order"/> when it is removed (GOV904 names removed items).</summary>
+    internal string? RemovedTitle(int order, int item) => removedTitles.GetValueOrDefault((order, item));
 
     private void AddItems(Artifact artifact, PortfolioNode node)
     {
@@ -271,17 +282,26 @@ public sealed class PortfolioIndex
                 foreach (var objective in (strategy.Spec?.Objectives).Present()) objectives.Add(strategy.Spec?.ProductId, objective.Id, order);
                 break;
             case Roadmap roadmap:
-                foreach (var item in (roadmap.Spec?.Items).Present()) roadmapItems.Add(roadmap.Spec?.ProductId, item.Id, order);
+                node.ProductHandle = Ids.Intern(node.ParentId);
+                foreach (var item in (roadmap.Spec?.Items).Present())
+                {
+                    roadmapItems.Add(roadmap.Spec?.ProductId, item.Id, order);
+                    Ids.Intern(item.Id);
+                }
+
                 break;
             case Backlog backlog:
+                var product = node.ProductHandle = Ids.Intern(node.ParentId);
                 var items = backlog.Spec?.Items;
                 if (items is null) break;
                 var facts = new BacklogItemFact[items.Count];
                 for (var i = 0; i < items.Count; i++)
                 {
                     var item = items[i];
-                    facts[i] = new BacklogItemFact(item);
-                    if (item is not null) backlogItems.Add(backlog.Spec?.ProductId, item.Id, (order, i));
+                    facts[i] = new BacklogItemFact(item, Ids);
+                    if (item is null) continue;
+                    backlogItems.Add(product, facts[i].Id, (order, i));
+                    if (item.Status == BacklogItemStatus.Removed && item.Title is { } title) removedTitles[(order, i)] = title;
                 }
 
                 node.BacklogItems = facts;

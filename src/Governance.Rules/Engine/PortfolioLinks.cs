@@ -62,6 +62,12 @@ public sealed class PortfolioNode
 
     internal LinkData[] Links { get; set; } = [];
 
+    /// <summary>
+    /// For a backlog or a roadmap, the <see cref="PortfolioIndex.Ids"/> handle of its <c>productId</c> (the scope its
+    /// items resolve in); else <see cref="IdTable.Blank"/>.
+    /// </summary>
+    internal int ProductHandle { get; set; } = IdTable.Blank;
+
     /// <summary>For a backlog, what the built-in portfolio rules read of each item (index for index); else empty.</summary>
     internal BacklogItemFact[] BacklogItems { get; set; } = [];
 

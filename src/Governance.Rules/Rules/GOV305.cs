@@ -32,7 +32,7 @@ internal sealed class GOV305 : GovernanceRule<GOV305Options>
             for (var i = 0; i < items.Length; i++)
             {
                 var item = items[i];
-                if (!item.IsItem || (item.Type is { } type && exempt.Contains(type)) || !item.RoadmapItemId.IsBlank()) continue;
+                if (!item.IsItem || (item.Type is { } type && exempt.Contains(type)) || item.RoadmapItemId >= 0) continue;
                 if (Untraced(context.Portfolio, node, i) is not { } reason) continue;
                 records ??= ((Backlog)context.Record).Spec.Items;
                 context.Report(records[i], ProductRuleFacts.DescribeItem(records[i], i), reason);
@@ -47,7 +47,7 @@ internal sealed class GOV305 : GovernanceRule<GOV305Options>
     /// </summary>
     private static string? Untraced(PortfolioIndex portfolio, PortfolioNode backlog, int index)
     {
-        var scope = backlog.ParentId;
+        var scope = backlog.ProductHandle;
         if (TracedQuickly(portfolio, scope, backlog.BacklogItems[index])) return null;
 
         var visited = new HashSet<(int, int)> { (backlog.Order, index) };
@@ -55,13 +55,13 @@ internal sealed class GOV305 : GovernanceRule<GOV305Options>
         var current = backlog.BacklogItems[index];
         while (true)
         {
-            var parentId = current.ParentId;
-            if (parentId.IsBlank()) return ancestors.Count == 0 ? "it has no roadmapItemId and no parent" : Lacking(ancestors);
-            if (!portfolio.TryResolveBacklogItem(scope, parentId, out var order, out var item))
+            if (current.ParentId < 0) return ancestors.Count == 0 ? "it has no roadmapItemId and no parent" : Lacking(ancestors);
+            var parentId = portfolio.Ids.Text(current.ParentId);
+            if (!portfolio.TryResolveBacklogItem(scope, current.ParentId, out var order, out var item))
                 return $"{Lacking(ancestors)}, and parent '{parentId}' is not an item of the product's backlogs";
             if (!visited.Add((order, item))) return $"{Lacking(ancestors)}, and the parent chain loops back to '{parentId}'";
             var parent = portfolio.Nodes[order].BacklogItems[item];
-            if (!parent.RoadmapItemId.IsBlank()) return null;
+            if (parent.RoadmapItemId >= 0) return null;
             ancestors.Add(parentId!);
             current = parent;
         }
@@ -76,15 +76,14 @@ internal sealed class GOV305 : GovernanceRule<GOV305Options>
     /// revisits an item only goes round the loop it closed, whose items the full walk saw untraced before it stopped:
     /// whenever this answers <see langword="true"/>, the full walk finds the same ancestor, and otherwise it runs.
     /// </summary>
-    private static bool TracedQuickly(PortfolioIndex portfolio, string? scope, BacklogItemFact item)
+    private static bool TracedQuickly(PortfolioIndex portfolio, int scope, BacklogItemFact item)
     {
         var current = item;
         for (var step = 0; step < QuickSteps; step++)
         {
-            var parentId = current.ParentId;
-            if (parentId.IsBlank() || !portfolio.TryResolveBacklogItem(scope, parentId, out var order, out var at)) return false;
+            if (current.ParentId < 0 || !portfolio.TryResolveBacklogItem(scope, current.ParentId, out var order, out var at)) return false;
             current = portfolio.Nodes[order].BacklogItems[at];
-            if (!current.RoadmapItemId.IsBlank()) return true;
+            if (current.RoadmapItemId >= 0) return true;
         }
 
         return false;

@@ -25,13 +25,15 @@ internal sealed class GOV904 : GovernanceRule
             var roadmaps = context.Portfolio.NodesOf(ArtifactKind.Roadmap);
             if (!roadmaps.Any(r => r.RoadmapItems.Any(i => i.Status == RoadmapItemStatus.InProgress))) return;
 
-            var roadmapItems = new ProductScopedLookup<(int Order, int Index)>();
+            // Keyed by the index's id handles, which the backlog items' facts hold (every roadmap item's id has one).
+            var ids = context.Portfolio.Ids;
+            var roadmapItems = new ScopedItemLookup<(int Order, int Index)>();
             foreach (var roadmap in roadmaps)
             {
                 var items = roadmap.RoadmapItems;
                 for (var i = 0; i < items.Length; i++)
                 {
-                    if (items[i].IsPresent) roadmapItems.Add(roadmap.ParentId, items[i].Id, (roadmap.Order, i));
+                    if (items[i].IsPresent) roadmapItems.Add(roadmap.ProductHandle, ids.Find(items[i].Id), (roadmap.Order, i));
                 }
             }
 
@@ -63,7 +65,7 @@ internal sealed class GOV904 : GovernanceRule
     /// <remarks>Reads the items' facts the index keeps, not the backlogs' or roadmaps' records (which may have been released).</remarks>
     private static void AddBacklogWork(
         PortfolioIndex portfolio,
-        ProductScopedLookup<(int Order, int Index)> roadmapItems,
+        ScopedItemLookup<(int Order, int Index)> roadmapItems,
         HashSet<(int, int)> delivered,
         Dictionary<(int, int), List<string>> notCounted)
     {
@@ -77,8 +79,12 @@ internal sealed class GOV904 : GovernanceRule
                 if (item.IsBlankItem) continue;
                 if (item.Status == BacklogItemStatus.Removed)
                 {
-                    if (roadmapItems.TryResolve(backlog.ParentId, item.RoadmapItemId, out var linked))
-                        Remember(notCounted, linked, "removed backlog item " + RoadmapLinkFacts.Reference(backlog.Id, item.Id, item.RemovedTitle, i));
+                    if (roadmapItems.TryResolve(backlog.ProductHandle, item.RoadmapItemId, out var linked))
+                    {
+                        var reference = RoadmapLinkFacts.Reference(backlog.Id, portfolio.Ids.Text(item.Id), portfolio.RemovedTitle(backlog.Order, i), i);
+                        Remember(notCounted, linked, "removed backlog item " + reference);
+                    }
+
                     continue;
                 }
 
@@ -87,8 +93,8 @@ internal sealed class GOV904 : GovernanceRule
                 while (visited.Add((current.Node.Order, current.Index)))
                 {
                     var fact = current.Node.BacklogItems[current.Index];
-                    if (roadmapItems.TryResolve(current.Node.ParentId, fact.RoadmapItemId, out var roadmapItem)) delivered.Add(roadmapItem);
-                    if (!portfolio.TryResolveBacklogItem(current.Node.ParentId, fact.ParentId, out var order, out var parent)) break;
+                    if (roadmapItems.TryResolve(current.Node.ProductHandle, fact.RoadmapItemId, out var roadmapItem)) delivered.Add(roadmapItem);
+                    if (!portfolio.TryResolveBacklogItem(current.Node.ProductHandle, fact.ParentId, out var order, out var parent)) break;
                     current = (portfolio.Nodes[order], parent);
                 }
             }
@@ -98,7 +104,7 @@ internal sealed class GOV904 : GovernanceRule
     /// <summary>Projects that are not cancelled deliver the roadmap items they list; a cancelled one is remembered for the message.</summary>
     private static void AddProjects(
         PortfolioIndex portfolio,
-        ProductScopedLookup<(int Order, int Index)> roadmapItems,
+        ScopedItemLookup<(int Order, int Index)> roadmapItems,
         HashSet<(int, int)> delivered,
         Dictionary<(int, int), List<string>> notCounted)
     {
@@ -106,10 +112,11 @@ internal sealed class GOV904 : GovernanceRule
         {
             var ids = project.Spec.RoadmapItemIds;
             if (ids is null) continue;
+            var product = portfolio.Ids.Find(project.Spec.ProductId);
             var cancelled = project.Spec.Status == ProjectStatus.Cancelled;
             foreach (var id in ids)
             {
-                if (!roadmapItems.TryResolve(project.Spec.ProductId, id, out var roadmapItem)) continue;
+                if (!roadmapItems.TryResolve(product, portfolio.Ids.Find(id), out var roadmapItem)) continue;
                 if (cancelled) Remember(notCounted, roadmapItem, project.Id.IsBlank() ? "a cancelled project" : $"cancelled project '{project.Id}'");
                 else delivered.Add(roadmapItem);
             }
