@@ -46,6 +46,25 @@ public sealed class FolderSearchTests
     }
 
     [Test]
+    public void Without_patterns_a_folder_gives_the_files_a_match_all_pattern_gives()
+    {
+        // Without --include or --exclude the folder's files are taken as found, not matched against **/*: the same files.
+        string[] names = [".hidden.yaml", ".github/workflows/plan.yml", "a[1].yaml", "b{x}.json", "with space/e.yaml",
+            "deep/er/f.YAML", "g.Json", "h.txt", "i.yaml.bak", "!j.yml", "#k.yaml"];
+        foreach (var name in names)
+            Write(name, name.EndsWith("json", StringComparison.OrdinalIgnoreCase) ? "{\"apiVersion\":\"governance/v1\",\"kind\":\"ProjectPlan\",\"metadata\":{\"id\":\"x\"}}" : Plan("x"));
+
+        var found = Load();
+        var matched = Load(new LoadOptions { Include = ["**/*"] });
+        var underFolder = Load(null, "deep", ".");
+
+        found.FilesRead.Should().Be(9);
+        found.Artifacts.Select(a => a.Document.File).Should().Equal(matched.Artifacts.Select(a => a.Document.File));
+        found.Findings.Select(f => (f.RuleId, f.File, f.Line)).Should().Equal(matched.Findings.Select(f => (f.RuleId, f.File, f.Line)));
+        underFolder.Artifacts.Select(a => a.Document.File).Should().Equal(found.Artifacts.Select(a => a.Document.File), "each file is read once");
+    }
+
+    [Test]
     public void Non_governance_files_found_by_search_are_skipped_without_a_finding()
     {
         Write("appsettings.json", "{\"Logging\": {\"LogLevel\": {\"Default\": \"Information\"}}}");
