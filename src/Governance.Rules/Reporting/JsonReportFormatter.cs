@@ -30,7 +30,7 @@ internal sealed class JsonReportFormatter : IReportFormatter
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(writer);
-        writer.Write(JsonSerializer.Serialize(ReportModel.Create(result, context), Options));
+        using (var stream = new Utf8TextWriterStream(writer)) JsonSerializer.Serialize(stream, ReportModel.Create(result, context), Options);
         writer.Write('\n');
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -24,6 +23,9 @@ internal sealed class SarifReportFormatter : IReportFormatter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>Bytes the JSON writer holds before they go on to the text writer.</summary>
+    private const int FlushBytes = 16 * 1024;
+
     public string Name => ReportFormatNames.Sarif;
 
     public void Write(AnalysisResult result, ReportContext context, TextWriter writer)
@@ -31,13 +33,12 @@ internal sealed class SarifReportFormatter : IReportFormatter
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(writer);
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        using (var stream = new Utf8TextWriterStream(writer))
+        using (var json = new Utf8JsonWriter(stream, WriterOptions))
         {
             WriteLog(json, result, context);
         }
 
-        writer.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
         writer.Write('\n');
     }
 
@@ -69,7 +70,12 @@ internal sealed class SarifReportFormatter : IReportFormatter
         // Columns count UTF-16 code units, as .NET strings do (SPEC §H Locations).
         json.WriteString("columnKind", "utf16CodeUnits");
         json.WriteStartArray("results");
-        foreach (var finding in result.Findings) WriteResult(json, finding, ruleIndexes, context);
+        foreach (var finding in result.Findings)
+        {
+            WriteResult(json, finding, ruleIndexes, context);
+            if (json.BytesPending > FlushBytes) json.Flush(); // onto the writer a chunk at a time, not the whole log at the end
+        }
+
         json.WriteEndArray();
         if (context.IncludeTimings) WriteInvocation(json, result);
 
