@@ -118,7 +118,7 @@ public sealed class GovernanceEngine
             };
         }
 
-        if (!options.KeepArtifacts) return Run(Stream(paths, loadOptions, cancellationToken), options, TimeSpan.Zero, stream: true, cancellationToken);
+        if (!options.KeepArtifacts) return Run(LoadingAhead(Stream(paths, loadOptions, cancellationToken)), options, TimeSpan.Zero, stream: true, cancellationToken);
         var loaded = loader.LoadPaths(paths, loadOptions, cancellationToken);
         var loadTime = stopwatch.Elapsed;
         EngineLog.FilesLoaded(logger, loaded.FilesRead, loaded.Artifacts.Count, loaded.Findings.Count, loadTime.TotalMilliseconds);
@@ -195,6 +195,39 @@ public sealed class GovernanceEngine
         ArgumentNullException.ThrowIfNull(loaded);
         EngineLog.RunStarted(logger, loaded.FilesRead, "loaded file(s)");
         return Run(Entries(loaded), loaded.Findings, loaded.FilesRead, options ?? DefaultOptions, TimeSpan.Zero, cancellationToken);
+    }
+
+    /// <summary>
+    /// <paramref name="batches"/>, each next one loading (on the thread pool) while the caller works on the current one:
+    /// the index's serial part of a batch leaves a core free, which loading the next batch takes. At most two batches
+    /// are in memory. The pending load is waited for before the source is disposed, also when the caller stops early.
+    /// </summary>
+    internal static IEnumerable<T> LoadingAhead<T>(IEnumerable<T> batches)
+    {
+        var source = batches.GetEnumerator();
+        var next = Task.Run(source.MoveNext);
+        try
+        {
+            while (next.GetAwaiter().GetResult())
+            {
+                var current = source.Current;
+                next = Task.Run(source.MoveNext);
+                yield return current;
+            }
+        }
+        finally
+        {
+            try
+            {
+                next.Wait();
+            }
+            catch (AggregateException)
+            {
+                // The caller is already stopping (with its own exception or a cancellation); the source's is moot.
+            }
+
+            source.Dispose();
+        }
     }
 
     /// <summary>The files under <paramref name="paths"/> loaded a batch at a time, each artifact able to be read again from its file.</summary>
