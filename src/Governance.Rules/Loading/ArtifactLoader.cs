@@ -226,7 +226,7 @@ internal sealed class ArtifactLoader
             if (!Directory.Exists(full)) throw new InputPathNotFoundException(path);
             if (options.Include.Count == 0 && options.Exclude.Count == 0)
             {
-                // Every file of the folder: no patterns to match (a matcher with **/* took ~10 ms per 3,600 files).
+                // Every file of the folder: no patterns to match (a matcher with **/* took ~7 ms per 3,600 files).
                 foreach (var file in Enumerate(full))
                 {
                     if (Extensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase) && !excluded.Contains(file) && seen.Add(file))
