@@ -69,7 +69,7 @@ internal sealed class PointerIndex
         records.TryAdd(record, pointer);
         foreach (var slot in Slots(record.GetType()))
         {
-            if (slot.Property.GetValue(record) is { } value) NameValue(records, value, slot, pointer);
+            if (slot.Get(record) is { } value) NameValue(records, value, slot, pointer);
         }
     }
 
@@ -135,7 +135,7 @@ internal sealed class PointerIndex
                     return slots;
                 });
                 var found = name is null ? byName.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(token, out var slotFound) : byName.TryGetValue(name, out slotFound);
-                value = found ? slotFound!.Property.GetValue(current)! : null!;
+                value = found ? slotFound!.Get(current)! : null!;
                 return value is not null;
         }
     }
@@ -156,7 +156,7 @@ internal sealed class PointerIndex
                 if (!IsRecord(value.GetType())) return true;
                 foreach (var slot in Slots(value.GetType()))
                 {
-                    if (slot.Property.GetValue(value) is { } child && HasContent(child)) return true;
+                    if (slot.Get(value) is { } child && HasContent(child)) return true;
                 }
 
                 return false;
@@ -165,6 +165,9 @@ internal sealed class PointerIndex
 
     internal sealed record PropertySlot(PropertyInfo Property, string JsonName)
     {
+        /// <summary>Reads the property: the model's generated getter (<see cref="ModelAccessors"/>), else reflection.</summary>
+        public Func<object, object?> Get { get; } = ModelAccessors.Find(Property.ReflectedType!, Property.Name) ?? Property.GetValue;
+
         /// <summary>Whether a list in this property can hold records (lists of strings, dates or enums never do).</summary>
         public bool MayHoldRecords { get; } = ElementType(Property.PropertyType) is not { } element || element == typeof(object) || IsRecord(element) || element.IsInterface || element.IsAbstract;
 
