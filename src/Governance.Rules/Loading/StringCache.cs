@@ -18,26 +18,47 @@ internal static class StringCache
     private const int Slots = 4096;
 
     [ThreadStatic]
-    private static string?[]? table;
+    private static Table? table;
 
     /// <summary>The string of <paramref name="utf8"/> (short, ASCII, not blank), from the table or made and remembered; false for any other value.</summary>
     public static bool TryGet(ReadOnlySpan<byte> utf8, out string value)
     {
         value = string.Empty;
         if (utf8.IsEmpty || utf8.Length > MaxLength || !TryHashAscii(utf8, out var hash)) return false;
-        var slots = table ??= new string?[Slots];
-        ref var slot = ref slots[hash & (Slots - 1)];
-        if (slot is { } known && known.Length == utf8.Length && Ascii.Equals(utf8, known))
+        var slots = table ??= new Table();
+        var slot = (int)(hash & (Slots - 1));
+
+        // The slot's hash is compared first, so a slot that holds another value is not followed to its string.
+        if (slots.Hashes[slot] == hash && slots.Strings[slot] is { } known && known.Length == utf8.Length && Ascii.Equals(utf8, known))
         {
             value = known;
             return true;
         }
 
+        if (IsBlank(utf8)) return false;
         var text = string.Create(utf8.Length, utf8, static (chars, bytes) => Ascii.ToUtf16(bytes, chars, out _));
-        if (string.IsNullOrWhiteSpace(text)) return false;
-        slot = text;
+        slots.Strings[slot] = text;
+        slots.Hashes[slot] = hash;
         value = text;
         return true;
+    }
+
+    /// <summary>Whether ASCII <paramref name="utf8"/> is all white space, as <see cref="string.IsNullOrWhiteSpace"/> would say of its string.</summary>
+    private static bool IsBlank(ReadOnlySpan<byte> utf8)
+    {
+        foreach (var b in utf8)
+        {
+            if (!char.IsWhiteSpace((char)b)) return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>One thread's slots: the strings and, beside them, their hashes.</summary>
+    private sealed class Table
+    {
+        public readonly string?[] Strings = new string?[Slots];
+        public readonly uint[] Hashes = new uint[Slots];
     }
 
     /// <summary>A hash of the bytes, and whether they are all ASCII (read eight at a time, in the same loop).</summary>

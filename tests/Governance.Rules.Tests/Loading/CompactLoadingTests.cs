@@ -234,6 +234,12 @@ public sealed class CompactLoadingTests
         Assert.That(StringCache.TryGet("Zoë"u8, out _), Is.False, "not ASCII");
         Assert.That(StringCache.TryGet(Encoding.UTF8.GetBytes(new string('x', StringCache.MaxLength + 1)), out _), Is.False, "too long");
         Assert.That(StringCache.TryGet(" \t "u8, out _), Is.False, "blank");
+        for (var c = (char)1; c < 128; c++)
+        {
+            var text = new string(c, 3);
+            Assert.That(StringCache.TryGet(Encoding.ASCII.GetBytes(text), out _), Is.EqualTo(!string.IsNullOrWhiteSpace(text)), $"U+{(int)c:X4}: blank exactly as string.IsNullOrWhiteSpace says");
+        }
+
         Assert.That(StringCache.TryGet(""u8, out _), Is.False, "empty");
     }
 
