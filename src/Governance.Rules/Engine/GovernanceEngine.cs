@@ -118,7 +118,8 @@ public sealed class GovernanceEngine
             };
         }
 
-        if (!options.KeepArtifacts) return Run(LoadingAhead(Stream(paths, loadOptions, cancellationToken)), options, TimeSpan.Zero, stream: true, cancellationToken);
+        if (!options.KeepArtifacts)
+            return Run(LoadingAhead(Stream(paths, loadOptions with { HoldFileBytes = true }, cancellationToken)), options, TimeSpan.Zero, stream: true, cancellationToken);
         var loaded = loader.LoadPaths(paths, loadOptions, cancellationToken);
         var loadTime = stopwatch.Elapsed;
         EngineLog.FilesLoaded(logger, loaded.FilesRead, loaded.Artifacts.Count, loaded.Findings.Count, loadTime.TotalMilliseconds);
@@ -409,6 +410,12 @@ public sealed class GovernanceEngine
                         portfolio.Release(entry);
                         entry.Release(read);
                     }
+                }
+
+                // The files' bytes were held for the findings of those rules; later ones read the file again.
+                foreach (var entry in added)
+                {
+                    if (entry.Document?.Map is { } map) map.LetGoOfHeldBytes();
                 }
 
                 // Only the files: the rules that read the index have not run yet, so no artifact is finished with.

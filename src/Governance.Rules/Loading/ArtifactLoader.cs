@@ -110,7 +110,8 @@ internal sealed class ArtifactLoader
 
             var readAgain = read == again.Length && !options.KeepCompactDocuments ? again : null;
             results[i] = LoadFile(file.DisplayPath, bytes.AsMemory(0, read), file.Explicit, readAgain: readAgain);
-            if (pooled && readAgain is not null) ArrayPool<byte>.Shared.Return(bytes); // nothing loaded keeps a file's bytes (positions read it again)
+            if (readAgain is { IsUsed: true } && options.HoldFileBytes) readAgain.Hold(bytes, pooled); // until the batch's rules ran
+            else if (pooled && readAgain is not null) ArrayPool<byte>.Shared.Return(bytes); // nothing loaded keeps a file's bytes (positions read it again)
             options.FileRead?.Invoke(file.DisplayPath);
         });
 

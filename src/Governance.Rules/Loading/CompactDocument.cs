@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 
@@ -78,6 +79,7 @@ internal sealed class CompactDocument
     public static void ReadAgainFrom(IReadOnlyList<CompactDocument> documents, FileBytes bytes)
     {
         var yaml = documents.Count > 0 && documents[0].isYaml ? new YamlRescan(bytes) : null;
+        bytes.MarkUsed();
         foreach (var document in documents)
         {
             if (yaml is not null) document.rescan = yaml;
@@ -93,19 +95,27 @@ internal sealed class CompactDocument
     {
         if (rescan is not null)
             return rescan.Document(element, RecordType)?.BuildMap() ?? new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
-        if (!TryGetSource(out var bytes)) return new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
-        return isYaml ? MapYaml(bytes.Span, linesAndColumns!) : JsonDocumentParser.MapPositions(bytes, element);
+        if (!TryGetSource(out var bytes, out var lease)) return new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
+        using (lease) return isYaml ? MapYaml(bytes.Span, linesAndColumns!) : JsonDocumentParser.MapPositions(bytes, element);
     }
 
-    private bool TryGetSource(out ReadOnlyMemory<byte> bytes)
+    private bool TryGetSource(out ReadOnlyMemory<byte> bytes, out FileBytes.Lease lease)
     {
         if (file is null)
         {
             bytes = source;
+            lease = default;
             return true;
         }
 
-        return file.TryRead(out bytes);
+        return file.TryRead(out bytes, out lease);
+    }
+
+    /// <summary>Lets go of the file bytes held since loading, if any (positions read the file again from now on).</summary>
+    public void LetGoOfHeldBytes()
+    {
+        file?.LetGo();
+        rescan?.LetGo();
     }
 
     /// <summary>
@@ -119,8 +129,15 @@ internal sealed class CompactDocument
         if (pointer.Length > 0 && pointer[0] != '/') return false;
         var tokens = JsonPointer.Tokens(pointer);
         if (tokens.Count > 0 && JsonPointer.FromTokens(tokens) != pointer) return false; // the map holds canonical pointers only
-        if (!TryGetSource(out var bytes)) return false;
-        var reader = new Utf8JsonReader(bytes.Span, ReaderOptions);
+        if (!TryGetSource(out var bytes, out var lease)) return false;
+        using (lease) return TryWalk(bytes.Span, tokens, out position);
+    }
+
+    /// <summary>Walks <paramref name="bytes"/> to the node <paramref name="tokens"/> name and gives its position.</summary>
+    private bool TryWalk(ReadOnlySpan<byte> bytes, IReadOnlyList<string> tokens, out SourcePosition position)
+    {
+        position = default;
+        var reader = new Utf8JsonReader(bytes, ReaderOptions);
         reader.Read();
         if (!isYaml && element >= 0 && !Child(ref reader, element, ordinal: 0, out _)) return false;
         var ordinal = 0;
@@ -142,7 +159,7 @@ internal sealed class CompactDocument
 
         if (!isYaml)
         {
-            var (line, column) = TextDecoding.LineAndColumn(bytes.Span, (int)reader.TokenStartIndex);
+            var (line, column) = TextDecoding.LineAndColumn(bytes, (int)reader.TokenStartIndex);
             position = new SourcePosition(line, column);
         }
         else
@@ -249,27 +266,79 @@ internal sealed class CompactDocument
 }
 
 /// <summary>
-/// A file's bytes, read again on demand (a weak cache keeps them while they are in use), and used only while the file
-/// still has the length and write time it had when it was loaded; otherwise its positions are unknown (line 0), never wrong.
+/// A file's bytes for positions once its documents let their compact form go. While the engine holds them (from loading
+/// until the rules of the file's batch ran, <see cref="Hold"/> and <see cref="LetGo"/>) they are the bytes loaded;
+/// after that they are read again on demand (a weak cache keeps them while they are in use), and used only while the
+/// file still has the length and write time it had when it was loaded; otherwise its positions are unknown (line 0),
+/// never wrong.
 /// </summary>
 internal sealed class FileBytes(string fullPath, long length, DateTime lastWriteUtc)
 {
     private readonly WeakReference<byte[]?> cache = new(null);
+    private readonly Lock gate = new();
+    private byte[]? held;
+    private bool heldPooled;
+    private bool lettingGo;
+    private int readers;
 
     /// <summary>The length the file had when it was loaded.</summary>
     public long Length => length;
 
-    /// <summary>The file's bytes after a UTF-8 byte order mark (false when it changed or cannot be read).</summary>
-    public bool TryRead(out ReadOnlyMemory<byte> bytes)
+    /// <summary>Whether a document reads its positions from this file (set when the documents let their compact form go).</summary>
+    public bool IsUsed { get; private set; }
+
+    internal void MarkUsed() => IsUsed = true;
+
+    /// <summary>
+    /// Keeps <paramref name="bytes"/> (the <see cref="Length"/> bytes loaded) for positions until <see cref="LetGo"/>;
+    /// a <paramref name="pooled"/> buffer goes back to the shared pool then, once no reader uses it.
+    /// </summary>
+    public void Hold(byte[] bytes, bool pooled)
     {
-        var read = TryReadAll(out bytes);
+        lock (gate)
+        {
+            held = bytes;
+            heldPooled = pooled;
+        }
+    }
+
+    /// <summary>Lets the held bytes go (positions read the file again from now on); a no-op when none are held.</summary>
+    public void LetGo()
+    {
+        lock (gate)
+        {
+            if (held is null || lettingGo) return;
+            lettingGo = true;
+            if (readers == 0) Release();
+        }
+    }
+
+    /// <summary>The file's bytes after a UTF-8 byte order mark (false when it changed or cannot be read); dispose the lease once done with them.</summary>
+    public bool TryRead(out ReadOnlyMemory<byte> bytes, out Lease lease)
+    {
+        var read = TryReadAll(out bytes, out lease);
         if (read) bytes = TextDecoding.SkipUtf8Bom(bytes);
         return read;
     }
 
-    /// <summary>The file's bytes as they are on disk, byte order mark included (false when it changed or cannot be read).</summary>
-    public bool TryReadAll(out ReadOnlyMemory<byte> bytes)
+    /// <summary>
+    /// The file's bytes as loaded, byte order mark included: those held, else the file read again if unchanged (false
+    /// when it changed or cannot be read). Held bytes stay valid until <paramref name="lease"/> is disposed.
+    /// </summary>
+    public bool TryReadAll(out ReadOnlyMemory<byte> bytes, out Lease lease)
     {
+        lock (gate)
+        {
+            if (held is not null && !lettingGo)
+            {
+                readers++;
+                bytes = held.AsMemory(0, (int)length);
+                lease = new Lease(this);
+                return true;
+            }
+        }
+
+        lease = default;
         bytes = default;
         try
         {
@@ -290,6 +359,15 @@ internal sealed class FileBytes(string fullPath, long length, DateTime lastWrite
         }
     }
 
+    /// <summary>Whether the bytes are those held since loading (no need to ask whether the file changed).</summary>
+    public bool IsHeld
+    {
+        get
+        {
+            lock (gate) return held is not null && !lettingGo;
+        }
+    }
+
     /// <summary>Whether the file still exists with the length and write time it had when it was loaded.</summary>
     public bool IsUnchanged()
     {
@@ -303,6 +381,26 @@ internal sealed class FileBytes(string fullPath, long length, DateTime lastWrite
             return false;
         }
     }
+
+    private void EndRead()
+    {
+        lock (gate)
+        {
+            if (--readers == 0 && lettingGo) Release();
+        }
+    }
+
+    private void Release()
+    {
+        if (heldPooled) ArrayPool<byte>.Shared.Return(held!);
+        held = null;
+    }
+
+    /// <summary>A reader's use of the held bytes; disposing it lets a pending <see cref="LetGo"/> return them.</summary>
+    internal readonly struct Lease(FileBytes? owner) : IDisposable
+    {
+        public void Dispose() => owner?.EndRead();
+    }
 }
 
 /// <summary>
@@ -312,16 +410,24 @@ internal sealed class FileBytes(string fullPath, long length, DateTime lastWrite
 /// </summary>
 internal sealed class YamlRescan(FileBytes file)
 {
+    /// <summary>Lets go of the file bytes held since loading, if any.</summary>
+    public void LetGo() => file.LetGo();
+
     private readonly WeakReference<List<CompactDocument>?> cache = new(null);
 
     /// <summary>The document at <paramref name="index"/> of the file, scanned again; null if the file changed or no longer reads the same.</summary>
     public CompactDocument? Document(int index, Type recordType)
     {
-        if (!file.IsUnchanged()) return null;
+        if (!file.IsHeld && !file.IsUnchanged()) return null;
         if (!cache.TryGetTarget(out var documents))
         {
-            if (!file.TryReadAll(out var bytes) || YamlDocumentParser.TryReadFast(bytes) is not { } scanned) return null;
-            documents = scanned;
+            if (!file.TryReadAll(out var bytes, out var lease)) return null;
+            using (lease)
+            {
+                if (YamlDocumentParser.TryReadFast(bytes) is not { } scanned) return null;
+                documents = scanned;
+            }
+
             cache.SetTarget(documents);
         }
 

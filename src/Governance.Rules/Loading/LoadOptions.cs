@@ -23,6 +23,13 @@ public sealed record LoadOptions
     /// instead of reading the file again when a position is asked for; tests compare the two.
     /// </summary>
     internal bool KeepCompactDocuments { get; init; }
+
+    /// <summary>
+    /// Keeps each file's bytes, once its documents let their compact form go, until the engine lets them go
+    /// (<see cref="CompactDocument.LetGoOfHeldBytes"/> after the rules of the file's batch ran), so the findings of those
+    /// rules are located without reading the file again. For batches only: nothing else lets them go.
+    /// </summary>
+    internal bool HoldFileBytes { get; init; }
 }
 
 /// <summary>A path argument that does not exist; an invocation error, not a finding.</summary>

@@ -55,6 +55,9 @@ internal sealed class SourceMap
         return compact!.TryGetPosition(pointer, out position);
     }
 
+    /// <summary>Lets go of the file bytes held for positions since loading, if any (<see cref="LoadOptions.HoldFileBytes"/>).</summary>
+    internal void LetGoOfHeldBytes() => compact?.LetGoOfHeldBytes();
+
     /// <summary>Whether the document has a node at <paramref name="pointer"/>.</summary>
     public bool Contains(string pointer) => TryGetPosition(pointer, out _);
 }

@@ -351,6 +351,22 @@ public sealed class KeepArtifactsTests
         Assert.That(result.Findings.Count(f => f.RuleId == "GOV009" && f.Message.Contains("GOV991", StringComparison.Ordinal)), Is.EqualTo(2));
     }
 
+    [TestCase("plan.json", "{\n  \"apiVersion\": \"governance/v1\",\n  \"kind\": \"ProjectPlan\",\n  \"metadata\": {\"id\": \"plan-1\", \"title\": \"Plan\"},\n  \"spec\": {\"projectId\": \"p\"}\n}\n", 4, 15)]
+    [TestCase("plan.yaml", "apiVersion: governance/v1\nkind: ProjectPlan\nmetadata:\n  id: plan-1\n  title: Plan\nspec:\n  projectId: p\n", 4, 3)]
+    public void A_finding_of_a_rule_that_runs_as_files_stream_is_located_in_the_bytes_loaded_even_if_the_file_changed_since(string file, string content, int line, int column)
+    {
+        using var folder = new TempFolder();
+        folder.Write(file, content);
+        var engine = new GovernanceEngine([new RewritesItsFileThenReports(System.IO.Path.Combine(folder.Path, file))]);
+        var options = new AnalysisOptions { AsOf = Today, KeepArtifacts = false, Load = new Governance.Rules.Loading.LoadOptions { WorkingDirectory = folder.Path } };
+
+        var finding = engine.AnalyzePaths(["."], options).Findings.Single(f => f.RuleId == "GOV992");
+
+        Assert.That((finding.Pointer, finding.Line, finding.Column), Is.EqualTo(("/metadata", line, column)),
+            "the file's bytes are held until the rules of its batch ran: the position is in what was loaded, not in the rewritten file (three lines lower) nor unknown");
+        Assert.That(File.ReadAllText(System.IO.Path.Combine(folder.Path, file)), Does.StartWith("# rewritten"));
+    }
+
     [Test]
     public void Rules_declare_what_they_read_of_other_artifacts()
     {
@@ -418,6 +434,22 @@ public sealed class KeepArtifactsTests
         public override void Initialize(RuleRegistration registration) =>
             registration.RegisterArtifactAction<Backlog>(context =>
                 context.Report(context.Artifact, context.Portfolio.OfKind<Backlog>().Sum(b => b.Spec.Items?.Count ?? 0)));
+    }
+
+    /// <summary>A host's rule that reads only its artifact: it rewrites the artifact's file (three lines more, another write time), then reports the metadata.</summary>
+    private sealed class RewritesItsFileThenReports(string path) : GovernanceRule
+    {
+        public override RuleDescriptor Descriptor { get; } = new("GOV992", "Rewrites", "title", "project", Severity.Info, "Rewrites its file.");
+
+        public override bool ReadsOtherArtifacts => false;
+
+        public override void Initialize(RuleRegistration registration) =>
+            registration.RegisterArtifactAction<ProjectPlan>(context =>
+            {
+                File.WriteAllText(path, "# rewritten\n\n\n" + File.ReadAllText(path).Replace("Plan\"", "Another plan\"", StringComparison.Ordinal));
+                File.SetLastWriteTimeUtc(path, File.GetLastWriteTimeUtc(path).AddSeconds(2));
+                context.Report(context.Artifact.Metadata);
+            });
     }
 
     /// <summary>A host's rule that says it reads only its artifact, and throws.</summary>

@@ -276,6 +276,69 @@ public sealed class CompactLoadingTests
         }
     }
 
+    [TestCase("two.json")]
+    [TestCase("scanned.yaml")]
+    [TestCase("events.yaml")]
+    public void Held_file_bytes_give_the_loaded_positions_until_let_go_and_then_the_file_is_read_again(string file)
+    {
+        var folder = Directory.CreateTempSubdirectory("governance-compact-held-");
+        try
+        {
+            var content = file.EndsWith(".json", StringComparison.Ordinal)
+                ? "[\n  {\"apiVersion\": \"governance/v1\", \"kind\": \"ProjectPlan\", \"metadata\": {\"id\": \"b\", \"title\": \"Zoë\"}, \"spec\": {\"projectId\": \"a\"}}\n]\n"
+                : YamlFiles().Single(f => f.File == file).Content;
+            var path = Path.Combine(folder.FullName, file);
+            File.WriteAllText(path, content);
+            var loaded = new ArtifactLoader().LoadPaths([folder.FullName], new LoadOptions { HoldFileBytes = true });
+            var full = ArtifactLoader.LoadContent(file, Encoding.UTF8.GetBytes(content), fastPath: false);
+            var map = loaded.Artifacts[0].Document.Map;
+            Assert.That(map.ReadsFileAgain, Is.True, "the compact document is let go; the file's bytes are held instead");
+
+            File.Delete(path);
+            foreach (var (pointer, position) in full.Artifacts[0].Document.Map.Entries)
+            {
+                Assert.That(map.TryGetPosition(pointer, out var found), Is.True, $"{pointer}: from the held bytes, the file is gone");
+                Assert.That(found, Is.EqualTo(position), pointer);
+            }
+
+            map.LetGoOfHeldBytes();
+            map.LetGoOfHeldBytes(); // twice is once
+            Assert.That(map.TryGetPosition("/metadata/title", out _), Is.False, "let go: the file is read again, and it is gone");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Test]
+    public void Held_bytes_let_go_while_a_reader_uses_them_stay_intact_until_the_reader_is_done()
+    {
+        var folder = Directory.CreateTempSubdirectory("governance-compact-lease-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "f.json");
+            File.WriteAllText(path, "on disk");
+            var info = new FileInfo(path);
+            var file = new FileBytes(path, 4, info.LastWriteTimeUtc);
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(4);
+            "held"u8.CopyTo(buffer);
+            file.Hold(buffer, pooled: true);
+            Assert.That(file.IsHeld, Is.True);
+
+            Assert.That(file.TryReadAll(out var bytes, out var lease), Is.True);
+            file.LetGo();
+            Assert.That(file.IsHeld, Is.False, "let go: later readers read the file");
+            Assert.That(Encoding.UTF8.GetString(bytes.Span), Is.EqualTo("held"), "the reader's bytes are not returned to the pool while it reads");
+            Assert.That(file.TryReadAll(out _, out _), Is.False, "the file no longer has the length it had when loaded");
+            lease.Dispose();
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     /// <summary>YAML files: one the block scanner takes (with a BOM and CRLF), one it gives up on (the event writer takes it), several documents.</summary>
     private static IEnumerable<(string File, string Content, bool Scanner)> YamlFiles()
     {
