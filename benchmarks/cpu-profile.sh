@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# CPU profile of `measure` (benchmarks/README.md, "Where the CPU goes"): samples every thread's CPU with Linux perf
+# while the measured runs and the raw parser run (perf attaches once the portfolio is generated), then prints where
+# the CPU went, in units of the raw parser's own CPU in the same process: by stage, by code (managed, runtime, kernel,
+# JIT) and the hottest functions. Those units hold across processes on a shared machine; wall time does not.
+#
+#   benchmarks/cpu-profile.sh                      # 1,000 JSON projects, 9 runs
+#   benchmarks/cpu-profile.sh 1000 yaml 5          # projects, format, runs
+#
+# Needs perf (linux-tools; kernel.perf_event_paranoid <= 2 profiles your own processes) and python3. Builds the
+# benchmarks in Release first. KEEP=DIR keeps perf.data and the script output in DIR.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+projects="${1:-1000}"
+format="${2:-json}"
+repeat="${3:-9}"
+work="${KEEP:-$(mktemp -d)}"
+mkdir -p "$work"
+[[ -n "${KEEP:-}" ]] || trap 'rm -rf "$work"' EXIT
+
+dotnet build "$root/benchmarks/Governance.Rules.Benchmarks" -c Release -v quiet -nologo >/dev/null
+dll="$root/benchmarks/Governance.Rules.Benchmarks/bin/Release/net10.0/Governance.Rules.Benchmarks.dll"
+
+# The perf map names JIT-compiled code; without W^X the code is not in a double-mapped memfd perf cannot attribute.
+export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+dotnet "$dll" measure --projects "$projects" --format "$format" --repeat "$repeat" >"$work/measure.txt" 2>&1 &
+pid=$!
+until grep -q '^Generated' "$work/measure.txt" 2>/dev/null; do
+  kill -0 "$pid" 2>/dev/null || { cat "$work/measure.txt"; exit 1; }
+  sleep 0.2
+done
+perf record -F 1999 -e cpu-clock -g -p "$pid" -o "$work/perf.data" >/dev/null 2>&1 &
+recorder=$!
+wait "$pid"
+kill -INT "$recorder" 2>/dev/null || true
+wait "$recorder" || true
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+grep -E '^(End to end|Raw|Ratio|CPU time|Allocated|Peak)' "$work/measure.txt"
+perf script -i "$work/perf.data" -F tid,ip,sym,dso 2>/dev/null >"$work/perf.txt"
+
+python3 - "$work/perf.txt" <<'PY'
+import collections, re, sys
+
+# A sample belongs to the first stage whose pattern one of its frames matches (outermost stages last).
+stages = [
+    ("raw parser (the unit)", r"Workload::JsonDocumentParse|Workload::YamlEventScan|Workload::RawParse"),
+    ("locating findings", r"ArtifactEntry::Locate|GovernanceEngine::CreateFinding"),
+    ("loading: backlog items", r"ArtifactReader::ReadBacklogItem\("),
+    ("loading: other records", r"ArtifactReader::|JsonDocumentParser::|YamlDocumentParser|YamlBlockScanner"),
+    ("loading: files", r"ArtifactLoader"),
+    ("index: items and facts", r"PortfolioIndex::AddItems|BacklogItemFact|PortfolioFacts"),
+    ("index: links", r"LinkExtractor|PortfolioIndex::<Complete>|PortfolioIndex::Resolve"),
+    ("index: other", r"PortfolioIndex::"),
+    ("rules on each artifact", r"ArtifactActionRunner"),
+    ("portfolio rules", r"PortfolioRuleContext"),
+    ("suppressions", r"SuppressionProcessor"),
+    ("SARIF report", r"Sarif"),
+    ("engine, other", r"GovernanceEngine"),
+]
+by_stage, by_code, by_function = collections.Counter(), collections.Counter(), collections.Counter()
+for block in open(sys.argv[1]).read().split("\n\n"):
+    frames = [line.strip() for line in block.strip().split("\n")[1:] if line.strip()]
+    if not frames:
+        continue
+    joined = "\n".join(frames)
+    stage = next((name for name, pattern in stages if re.search(pattern, joined)), "other threads (GC, JIT, tiering)")
+    by_stage[stage] += 1
+    if stage.startswith("raw parser"):
+        continue
+    leaf = frames[0]
+    dso = re.search(r"\(([^()]*)\)\s*$", leaf)
+    dso = dso.group(1).rsplit("/", 1)[-1] if dso else "?"
+    by_code["managed code" if dso.startswith("perf-") else dso] += 1
+    by_function[re.sub(r"\s*\([^()]*\)\s*$", "", re.sub(r"^[0-9a-f]+\s+", "", leaf))[:120]] += 1
+
+unit = by_stage["raw parser (the unit)"] or 1
+ours = sum(by_stage.values()) - by_stage["raw parser (the unit)"]
+print(f"\nCPU in units of the raw parser's CPU (samples: raw parser {unit}, ours {ours}); ours in all: {ours / unit:.2f}")
+print("\nBy stage:")
+for name, count in by_stage.most_common():
+    if not name.startswith("raw parser"):
+        print(f"  {count / unit:6.2f}  {name}")
+print("\nBy code:")
+for name, count in by_code.most_common(6):
+    print(f"  {count / unit:6.2f}  {name}")
+print("\nHottest functions (self):")
+for name, count in by_function.most_common(15):
+    print(f"  {count / unit:6.3f}  {name}")
+PY
