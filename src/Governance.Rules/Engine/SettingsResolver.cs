@@ -25,14 +25,22 @@ internal sealed class SettingsResolver
     }
 
     /// <summary>The settings of <paramref name="ruleId"/> for <paramref name="file"/> (relative to the working directory), or the top-level ones.</summary>
+    /// <remarks>
+    /// Called for every rule and artifact (tens of thousands of times a run), so the common path allocates nothing: the
+    /// merge is a separate method, since a lambda here capturing its locals would allocate its closure on every call.
+    /// </remarks>
     public RuleSettings? For(string ruleId, string? file)
     {
         var top = options.Rules.GetValueOrDefault(ruleId);
         if (overrides.Length == 0 || file is null) return top;
-        var matching = matchingOverridesByFile.GetOrAdd(file, Match);
-        if (matching.Length == 0) return top;
-        return merged.GetOrAdd((ruleId, string.Join(',', matching)), _ =>
+        var matching = matchingOverridesByFile.GetOrAdd(file, static (path, resolver) => resolver.Match(path), this);
+        return matching.Length == 0 ? top : Merged(ruleId, top, matching);
+    }
+
+    private RuleSettings? Merged(string ruleId, RuleSettings? top, int[] matching) =>
+        merged.GetOrAdd((ruleId, string.Join(',', matching)), static (_, state) =>
         {
+            var (overrides, ruleId, top, matching) = state;
             var result = top;
             foreach (var index in matching)
             {
@@ -41,8 +49,7 @@ internal sealed class SettingsResolver
             }
 
             return result;
-        });
-    }
+        }, (overrides, ruleId, top, matching));
 
     /// <summary>Whether the rule runs anywhere: on by default, or switched on by some override.</summary>
     public bool RunsAnywhere(string ruleId) =>
