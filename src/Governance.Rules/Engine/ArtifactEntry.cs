@@ -62,6 +62,12 @@ internal sealed class ArtifactEntry
         ? PointerIndex.Build(Artifact) // not cached: the index holds the records it names
         : LazyInitializer.EnsureInitialized(ref pointers, () => PointerIndex.Build(Artifact));
 
+    /// <summary>
+    /// Forgets the pointer index built to locate findings (a dictionary of every record it names); it is built again if
+    /// a later finding needs it. For a record kept past its batch, so the index does not stay for the whole run.
+    /// </summary>
+    public void ForgetPointers() => pointers = null;
+
     /// <summary>Lets the record go; <paramref name="readAgain"/> reads it again from its file if it is asked for.</summary>
     public void Release(Func<Artifact> readAgain)
     {

@@ -412,10 +412,12 @@ public sealed class GovernanceEngine
                     }
                 }
 
-                // The files' bytes were held for the findings of those rules; later ones read the file again.
+                // The files' bytes and the records' pointer indexes served the findings of those rules; later ones
+                // read the file again and build the index again (few artifacts get findings after their batch).
                 foreach (var entry in added)
                 {
                     if (entry.Document?.Map is { } map) map.LetGoOfHeldBytes();
+                    entry.ForgetPointers();
                 }
 
                 // Only the files: the rules that read the index have not run yet, so no artifact is finished with.

@@ -77,4 +77,21 @@ public sealed class PointerIndexTests
         names.Should().Contain(["kind", "metadata"]);
         names.Should().NotContain(["artifactKind", "id"]);
     }
+
+    [Test]
+    public void An_entry_that_forgot_its_pointer_index_locates_as_before()
+    {
+        const string Yaml = "apiVersion: governance/v1\nkind: ProjectPlan\nmetadata:\n  id: plan-1\n  title: Plan\nspec:\n  projectId: p\n  milestones:\n    - { id: m1, name: Launch, baselineDate: 2026-01-02 }\n    - { id: m2, name: Beta, baselineDate: 2026-02-02 }\n";
+        var loaded = new Governance.Rules.Loading.ArtifactLoader().LoadContent("plan.yaml", System.Text.Encoding.UTF8.GetBytes(Yaml)).Artifacts.Single();
+        var entry = new ArtifactEntry(loaded.Artifact, loaded.Document, 0);
+        var milestone = ((ProjectPlan)loaded.Artifact).Spec.Milestones[1];
+
+        var before = entry.Locate(milestone, "name");
+        entry.ForgetPointers();
+        var after = entry.Locate(milestone, "name");
+
+        after.Should().Be(before);
+        after.Pointer.Should().Be("/spec/milestones/1/name");
+        after.Position.Line.Should().Be(10);
+    }
 }
