@@ -274,8 +274,7 @@ internal sealed class CompactDocument
 /// </summary>
 internal sealed class FileBytes(string fullPath, long length, DateTime lastWriteUtc)
 {
-    private readonly WeakReference<byte[]?> cache = new(null);
-    private readonly Lock gate = new();
+    private readonly WeakReference<byte[]?> cache = new(null); // also the monitor of the fields below: no lock object per file
     private byte[]? held;
     private bool heldPooled;
     private bool lettingGo;
@@ -295,7 +294,7 @@ internal sealed class FileBytes(string fullPath, long length, DateTime lastWrite
     /// </summary>
     public void Hold(byte[] bytes, bool pooled)
     {
-        lock (gate)
+        lock (cache)
         {
             held = bytes;
             heldPooled = pooled;
@@ -305,7 +304,7 @@ internal sealed class FileBytes(string fullPath, long length, DateTime lastWrite
     /// <summary>Lets the held bytes go (positions read the file again from now on); a no-op when none are held.</summary>
     public void LetGo()
     {
-        lock (gate)
+        lock (cache)
         {
             if (held is null || lettingGo) return;
             lettingGo = true;
@@ -327,7 +326,7 @@ internal sealed class FileBytes(string fullPath, long length, DateTime lastWrite
     /// </summary>
     public bool TryReadAll(out ReadOnlyMemory<byte> bytes, out Lease lease)
     {
-        lock (gate)
+        lock (cache)
         {
             if (held is not null && !lettingGo)
             {
@@ -364,7 +363,7 @@ internal sealed class FileBytes(string fullPath, long length, DateTime lastWrite
     {
         get
         {
-            lock (gate) return held is not null && !lettingGo;
+            lock (cache) return held is not null && !lettingGo;
         }
     }
 
@@ -384,7 +383,7 @@ internal sealed class FileBytes(string fullPath, long length, DateTime lastWrite
 
     private void EndRead()
     {
-        lock (gate)
+        lock (cache)
         {
             if (--readers == 0 && lettingGo) Release();
         }
