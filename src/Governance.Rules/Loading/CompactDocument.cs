@@ -409,10 +409,10 @@ internal sealed class FileBytes(string fullPath, long length, DateTime lastWrite
 /// </summary>
 internal sealed class YamlRescan(FileBytes file)
 {
+    private readonly WeakReference<List<CompactDocument>?> cache = new(null);
+
     /// <summary>Lets go of the file bytes held since loading, if any.</summary>
     public void LetGo() => file.LetGo();
-
-    private readonly WeakReference<List<CompactDocument>?> cache = new(null);
 
     /// <summary>The document at <paramref name="index"/> of the file, scanned again; null if the file changed or no longer reads the same.</summary>
     public CompactDocument? Document(int index, Type recordType)
