@@ -10,10 +10,10 @@
 # Needs perf (linux-tools; kernel.perf_event_paranoid <= 2 profiles your own processes) and python3. Builds the
 # benchmarks in Release first. KEEP=DIR keeps perf.data and the script output in DIR.
 #
-# perf often cannot walk the stack out of the runtime's native code (the GC, the JIT), so that CPU is "unattributed", whoever
-# caused it. For JSON the unit is exact (JsonDocument.Parse allocates nothing, so the unattributed CPU is ours); for YAML
-# the raw scan's own collections (YamlDotNet allocates ~24 bytes per input byte) are unattributed too, so read YAML's
-# units as a lower bound of the raw parser's CPU.
+# perf often cannot walk the stack out of the runtime's native code (the GC, the JIT), so that CPU is "unattributed",
+# whoever caused it. For JSON the unit is sound (JsonDocument.Parse allocates nothing, so the unattributed CPU is ours).
+# For YAML the raw scan's own collections (YamlDotNet allocates ~24 bytes per input byte) are unattributed too: the
+# unit is undercounted, so YAML's figures overstate ours.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
