@@ -20,6 +20,14 @@ public sealed class ToolRuntimeTests
     }
 
     [Test]
+    public void Govern_collects_with_server_GC_and_a_heap_per_core()
+    {
+        var settings = ConfigProperties(Path.Combine(TestContext.CurrentContext.TestDirectory, "govern.runtimeconfig.json"));
+        Assert.That(settings["System.GC.Server"]?.GetValue<bool>(), Is.True);
+        Assert.That(settings["System.GC.DynamicAdaptationMode"]?.GetValue<int>(), Is.EqualTo(0), "DATAS would start from one heap");
+    }
+
+    [Test]
     public void The_benchmarks_import_the_same_settings()
     {
         var root = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
@@ -27,6 +35,7 @@ public sealed class ToolRuntimeTests
         Assert.That(root, Is.Not.Null, "repository root");
         var project = File.ReadAllText(Path.Combine(root!.FullName, "benchmarks", "Governance.Rules.Benchmarks", "Governance.Rules.Benchmarks.csproj"));
         Assert.That(project, Does.Contain("""<Import Project="../../src/Governance.Rules.Cli/ToolRuntime.props" />"""));
+        Assert.That(project, Does.Not.Contain("GarbageCollection").And.Not.Contain("TieredPGO"), "the benchmarks override none of the tool's settings");
     }
 
     private static JsonObject ConfigProperties(string path) =>
