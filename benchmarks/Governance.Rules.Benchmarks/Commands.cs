@@ -6,9 +6,10 @@ namespace Governance.Rules.Benchmarks;
 /// <summary>
 /// The command-line verbs outside BenchmarkDotNet:
 /// <c>generate --projects N --format yaml|json --output DIR [--seed S]</c> writes a portfolio;
-/// <c>measure --projects N [--format yaml|json] [--repeat R]</c> is a one-shot end-to-end measurement (generate, warm up,
-/// analyse and write SARIF, then the raw parser over the same files on one thread) that prints wall time, MB/s, the
-/// ratio to the raw parser and the peak working set.
+/// <c>measure --projects N [--format yaml|json] [--repeat R] [--warmup W]</c> is a one-shot end-to-end measurement (generate,
+/// warm up, analyse and write SARIF, then the raw parser over the same files on one thread) that prints wall time, MB/s,
+/// the ratio to the raw parser and the peak working set. <c>--warmup W</c> first runs both W times over the whole
+/// portfolio untimed, as BenchmarkDotNet's warm-up iterations do, so that the timed runs compare steady states.
 /// </summary>
 public static class Commands
 {
@@ -36,7 +37,8 @@ public static class Commands
             "generate" => Usage("generate needs --output DIR"),
             "profile" => Profile.Run(projects, format),
             "memory" => Profile.Memory(projects, format),
-            _ => Measure(projects, format, int.Parse(options.GetValueOrDefault("repeat", "1"), CultureInfo.InvariantCulture)),
+            _ => Measure(projects, format, int.Parse(options.GetValueOrDefault("repeat", "1"), CultureInfo.InvariantCulture),
+                int.Parse(options.GetValueOrDefault("warmup", "0"), CultureInfo.InvariantCulture)),
         };
     }
 
@@ -44,7 +46,7 @@ public static class Commands
     {
         Console.Error.WriteLine(problem);
         Console.Error.WriteLine("usage: generate --projects N --format yaml|json --output DIR [--seed S]");
-        Console.Error.WriteLine("       measure --projects N [--format yaml|json] [--repeat R]");
+        Console.Error.WriteLine("       measure --projects N [--format yaml|json] [--repeat R] [--warmup W]");
         Console.Error.WriteLine("       anything else: BenchmarkDotNet arguments (--filter '*' --list flat ...)");
         return 2;
     }
@@ -59,8 +61,9 @@ public static class Commands
         return 0;
     }
 
-    private static int Measure(int projects, PortfolioFormat format, int repeat)
+    private static int Measure(int projects, PortfolioFormat format, int repeat, int warmupRuns)
     {
+        if (repeat < 1 || warmupRuns < 0) return Usage("--repeat is at least 1 and --warmup at least 0");
         using var gcLog = GcLog.StartIfRequested();
         // Warm up (JIT, schema and template caches) on a small portfolio, and check that it loads cleanly.
         var warmup = Workload.Generate(20, format);
@@ -102,7 +105,8 @@ public static class Commands
                 GC.Collect();
             }
 
-            for (var r = 0; r < repeat; r++)
+            // Warm-up runs (r < 0) run exactly as the timed ones and are printed, but left out of the medians.
+            for (var r = -warmupRuns; r < repeat; r++)
             {
                 StartClean();
                 var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
@@ -112,13 +116,19 @@ public static class Commands
                 stopwatch.Restart();
                 var result = engine.AnalyzePaths([portfolio.Root], Workload.Options with { KeepArtifacts = false });
                 sarifChars = Workload.Render(result, "sarif");
-                times.Add(stopwatch.Elapsed.TotalSeconds);
+                var wall = stopwatch.Elapsed.TotalSeconds;
                 process.Refresh();
-                cpuTimes.Add((process.TotalProcessorTime - cpuBefore).TotalSeconds);
+                var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
                 allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
+                if (r >= 0)
+                {
+                    times.Add(wall);
+                    cpuTimes.Add(cpu);
+                }
+
                 findings = result.Findings.Count;
                 var collections = $"GC {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} (gen0/1/2), paused {(GC.GetTotalPauseDuration() - paused).TotalSeconds:F2} s";
-                stages = $"run {r + 1}: {times[^1]:F2} s wall, {cpuTimes[^1]:F2} s CPU, {collections}; " + string.Join(", ", result.StageTimings.Select(s => $"{s.Key} {s.Value.TotalSeconds:F2} s")) + "; slowest rules: " +
+                stages = $"{(r < 0 ? $"warm-up {r + warmupRuns + 1}" : $"run {r + 1}")}: {wall:F2} s wall, {cpu:F2} s CPU, {collections}; " + string.Join(", ", result.StageTimings.Select(s => $"{s.Key} {s.Value.TotalSeconds:F2} s")) + "; slowest rules: " +
                     string.Join(", ", result.RuleTimings.OrderByDescending(t => t.Value).Take(5).Select(t => $"{t.Key} {t.Value.TotalSeconds:F2} s"));
                 Console.WriteLine(stages);
                 gaps = string.Join(", ", PortfolioGenerator.PlantedGaps(projects).Select(p =>
@@ -143,7 +153,7 @@ public static class Commands
             var rawTimes = new List<double>();
             var rawCpuTimes = new List<double>();
             var rawAllocated = 0L;
-            for (var r = 0; r < repeat; r++)
+            for (var r = -warmupRuns; r < repeat; r++)
             {
                 StartClean();
                 rawAllocated = GC.GetTotalAllocatedBytes(precise: false);
@@ -151,9 +161,14 @@ public static class Commands
                 var cpu = process.TotalProcessorTime;
                 var started = Stopwatch.GetTimestamp();
                 Workload.RawParse(format, files);
-                rawTimes.Add(Stopwatch.GetElapsedTime(started).TotalSeconds);
+                var wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
                 process.Refresh();
-                rawCpuTimes.Add((process.TotalProcessorTime - cpu).TotalSeconds);
+                if (r >= 0)
+                {
+                    rawTimes.Add(wall);
+                    rawCpuTimes.Add((process.TotalProcessorTime - cpu).TotalSeconds);
+                }
+
                 rawAllocated = GC.GetTotalAllocatedBytes(precise: false) - rawAllocated;
             }
 
@@ -163,7 +178,7 @@ public static class Commands
             var rawCpuTime = rawCpuTimes[(rawCpuTimes.Count - 1) / 2];
             var mb = portfolio.Bytes / 1e6;
             var rawName = format == PortfolioFormat.Yaml ? "YamlDotNet Parser event scan" : "STJ JsonDocument.Parse";
-            Console.WriteLine($"End to end (AnalyzePaths + SARIF, {Environment.ProcessorCount} cores): {endToEnd:F2} s, {mb / endToEnd:F1} MB/s, {findings} findings, {sarifChars / 1e6:F1} M chars of SARIF (median of {repeat} runs, the lower of two)");
+            Console.WriteLine($"End to end (AnalyzePaths + SARIF, {Environment.ProcessorCount} cores): {endToEnd:F2} s, {mb / endToEnd:F1} MB/s, {findings} findings, {sarifChars / 1e6:F1} M chars of SARIF (median of {repeat} runs, the lower of two{(warmupRuns > 0 ? $", after {warmupRuns} warm-up runs" : "")})");
             Console.WriteLine($"Raw {rawName} (1 thread): {rawTime:F2} s, {mb / rawTime:F1} MB/s");
             Console.WriteLine($"Ratio end to end / raw parser (throughput): {rawTime / endToEnd:F2}");
             Console.WriteLine($"CPU time: end to end {endToEndCpu:F2} s (all threads), raw parser {rawCpuTime:F2} s; ratio raw / ours {rawCpuTime / endToEndCpu:F2} " +
