@@ -6,6 +6,7 @@
 #
 #   benchmarks/cpu-profile.sh                      # 1,000 JSON projects, 9 runs
 #   benchmarks/cpu-profile.sh 1000 yaml 5          # projects, format, runs
+#   benchmarks/cpu-profile.sh 1000 json 9 3        # steady state: perf attaches after 3 warm-up runs (measure --warmup 3)
 #
 # Needs perf (linux-tools; kernel.perf_event_paranoid <= 2 profiles your own processes) and python3. Builds the
 # benchmarks in Release first. KEEP=DIR keeps perf.data and the script output in DIR.
@@ -20,6 +21,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 projects="${1:-1000}"
 format="${2:-json}"
 repeat="${3:-9}"
+warmup="${4:-0}"
 work="${KEEP:-$(mktemp -d)}"
 mkdir -p "$work"
 [[ -n "${KEEP:-}" ]] || trap 'rm -rf "$work"' EXIT
@@ -30,9 +32,13 @@ dll="$root/benchmarks/Governance.Rules.Benchmarks/bin/Release/net10.0/Governance
 # The perf map names JIT-compiled code; without W^X the code is not in a double-mapped memfd perf cannot attribute.
 export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-dotnet "$dll" measure --projects "$projects" --format "$format" --repeat "$repeat" >"$work/measure.txt" 2>&1 &
+dotnet "$dll" measure --projects "$projects" --format "$format" --repeat "$repeat" --warmup "$warmup" >"$work/measure.txt" 2>&1 &
 pid=$!
-until grep -q '^Generated' "$work/measure.txt" 2>/dev/null; do
+# Attach once the portfolio is generated, or once our warm-up runs are done (the raw parser's come later and are
+# sampled: the unit below is scaled to its timed runs).
+started='^Generated'
+[[ "$warmup" -gt 0 ]] && started="^warm-up $warmup:"
+until grep -q "$started" "$work/measure.txt" 2>/dev/null; do
   kill -0 "$pid" 2>/dev/null || { cat "$work/measure.txt"; exit 1; }
   sleep 0.2
 done
@@ -45,7 +51,7 @@ echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 grep -E '^(End to end|Raw|Ratio|CPU time|Allocated|Peak)' "$work/measure.txt"
 perf script -i "$work/perf.data" -F tid,ip,sym,dso 2>/dev/null >"$work/perf.txt"
 
-python3 - "$work/perf.txt" <<'PY'
+python3 - "$work/perf.txt" "$repeat" "$warmup" <<'PY'
 import collections, re, sys
 
 # A sample belongs to the first stage whose pattern one of its frames matches (outermost stages last).
@@ -80,9 +86,11 @@ for block in open(sys.argv[1]).read().split("\n\n"):
     by_code["managed code" if dso.startswith("perf-") else dso] += 1
     by_function[re.sub(r"\s*\([^()]*\)\s*$", "", re.sub(r"^[0-9a-f]+\s+", "", leaf))[:120]] += 1
 
-unit = by_stage["raw parser (the unit)"] or 1
+# The raw parser's warm-up runs were sampled too (ours were not): its CPU per timed run is the unit.
+repeat, warmup = int(sys.argv[2]), int(sys.argv[3])
+unit = (by_stage["raw parser (the unit)"] * repeat / (repeat + warmup)) or 1
 ours = sum(by_stage.values()) - by_stage["raw parser (the unit)"]
-print(f"\nCPU in units of the raw parser's CPU (samples: raw parser {unit}, ours {ours}); ours in all: {ours / unit:.2f}")
+print(f"\nCPU in units of the raw parser's CPU (samples: raw parser {unit:.0f} over its {repeat} timed runs, ours {ours}); ours in all: {ours / unit:.2f}")
 print("\nBy stage:")
 for name, count in by_stage.most_common():
     if not name.startswith("raw parser"):
