@@ -10,6 +10,8 @@ namespace Governance.Rules.Benchmarks;
 /// warm up, analyse and write SARIF, then the raw parser over the same files on one thread) that prints wall time, MB/s,
 /// the ratio to the raw parser and the peak working set. <c>--warmup W</c> first runs both W times over the whole
 /// portfolio untimed, as BenchmarkDotNet's warm-up iterations do, so that the timed runs compare steady states.
+/// <c>--interleave 1</c> follows each of our runs with one of the raw parser, so that each pair runs under the same
+/// machine conditions, and also prints the median of the pairs' ratios.
 /// </summary>
 public static class Commands
 {
@@ -38,7 +40,8 @@ public static class Commands
             "profile" => Profile.Run(projects, format),
             "memory" => Profile.Memory(projects, format),
             _ => Measure(projects, format, int.Parse(options.GetValueOrDefault("repeat", "1"), CultureInfo.InvariantCulture),
-                int.Parse(options.GetValueOrDefault("warmup", "0"), CultureInfo.InvariantCulture)),
+                int.Parse(options.GetValueOrDefault("warmup", "0"), CultureInfo.InvariantCulture),
+                options.GetValueOrDefault("interleave", "0") == "1"),
         };
     }
 
@@ -46,7 +49,7 @@ public static class Commands
     {
         Console.Error.WriteLine(problem);
         Console.Error.WriteLine("usage: generate --projects N --format yaml|json --output DIR [--seed S]");
-        Console.Error.WriteLine("       measure --projects N [--format yaml|json] [--repeat R] [--warmup W]");
+        Console.Error.WriteLine("       measure --projects N [--format yaml|json] [--repeat R] [--warmup W] [--interleave 1]");
         Console.Error.WriteLine("       anything else: BenchmarkDotNet arguments (--filter '*' --list flat ...)");
         return 2;
     }
@@ -61,7 +64,7 @@ public static class Commands
         return 0;
     }
 
-    private static int Measure(int projects, PortfolioFormat format, int repeat, int warmupRuns)
+    private static int Measure(int projects, PortfolioFormat format, int repeat, int warmupRuns, bool interleave)
     {
         if (repeat < 1 || warmupRuns < 0) return Usage("--repeat is at least 1 and --warmup at least 0");
         using var gcLog = GcLog.StartIfRequested();
@@ -105,6 +108,37 @@ public static class Commands
                 GC.Collect();
             }
 
+            // The raw parser on the same files, one file after the other on one thread (reading the file is not timed).
+            // CPU time as well as wall time: on a shared machine, CPU time is what other processes disturb least. The raw
+            // parser runs alone on one thread here, so the process's CPU time is that thread's.
+            var rawTimes = new List<double>();
+            var rawCpuTimes = new List<double>();
+            var pairRatios = new List<double>();
+            var rawAllocated = 0L;
+            double RawRun(int r, byte[][] files)
+            {
+                StartClean();
+                rawAllocated = GC.GetTotalAllocatedBytes(precise: false);
+                process.Refresh();
+                var cpu = process.TotalProcessorTime;
+                var started = Stopwatch.GetTimestamp();
+                Workload.RawParse(format, files);
+                var wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
+                process.Refresh();
+                if (r >= 0)
+                {
+                    rawTimes.Add(wall);
+                    rawCpuTimes.Add((process.TotalProcessorTime - cpu).TotalSeconds);
+                }
+
+                rawAllocated = GC.GetTotalAllocatedBytes(precise: false) - rawAllocated;
+                return wall;
+            }
+
+            // With --interleave the peak is read before the raw parser's first run, whose files would count in it; each
+            // raw run reads the files afresh and drops them, so our runs see the same heap either way.
+            long? peakOfOurs = null;
+
             // Warm-up runs (r < 0) run exactly as the timed ones and are printed, but left out of the medians.
             for (var r = -warmupRuns; r < repeat; r++)
             {
@@ -137,39 +171,29 @@ public static class Commands
                     return found >= p.Value ? $"{p.Key} {found} found of {p.Value} planted" : throw new InvalidOperationException($"Planted {p.Value} {p.Key} gaps, found {found}");
                 }));
                 if (result.Analyzed.Count != portfolio.Artifacts) throw new InvalidOperationException($"{result.Analyzed.Count} of {portfolio.Artifacts} artifacts loaded");
+                if (!interleave) continue;
+                if (peakOfOurs is null)
+                {
+                    process.Refresh();
+                    peakOfOurs = process.PeakWorkingSet64;
+                }
+
+                var rawWall = RawRun(r, Workload.ReadAll(portfolio));
+                if (r >= 0) pairRatios.Add(rawWall / wall);
+                Console.WriteLine($"  raw parser after it: {rawWall:F2} s wall; ratio {rawWall / wall:F2}");
             }
 
             process.Refresh();
-            var peak = process.PeakWorkingSet64;
+            var peak = peakOfOurs ?? process.PeakWorkingSet64;
             times.Sort();
             cpuTimes.Sort();
             var endToEnd = times[(times.Count - 1) / 2];
             var endToEndCpu = cpuTimes[(cpuTimes.Count - 1) / 2];
 
-            // The raw parser on the same files, one file after the other on one thread (reading the file is not timed).
-            // CPU time as well as wall time: on a shared machine, CPU time is what other processes disturb least. The raw
-            // parser runs alone on one thread here, so the process's CPU time is that thread's.
-            var files = Workload.ReadAll(portfolio);
-            var rawTimes = new List<double>();
-            var rawCpuTimes = new List<double>();
-            var rawAllocated = 0L;
-            for (var r = -warmupRuns; r < repeat; r++)
+            if (!interleave)
             {
-                StartClean();
-                rawAllocated = GC.GetTotalAllocatedBytes(precise: false);
-                process.Refresh();
-                var cpu = process.TotalProcessorTime;
-                var started = Stopwatch.GetTimestamp();
-                Workload.RawParse(format, files);
-                var wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
-                process.Refresh();
-                if (r >= 0)
-                {
-                    rawTimes.Add(wall);
-                    rawCpuTimes.Add((process.TotalProcessorTime - cpu).TotalSeconds);
-                }
-
-                rawAllocated = GC.GetTotalAllocatedBytes(precise: false) - rawAllocated;
+                var files = Workload.ReadAll(portfolio);
+                for (var r = -warmupRuns; r < repeat; r++) RawRun(r, files);
             }
 
             rawTimes.Sort();
@@ -181,6 +205,12 @@ public static class Commands
             Console.WriteLine($"End to end (AnalyzePaths + SARIF, {Environment.ProcessorCount} cores): {endToEnd:F2} s, {mb / endToEnd:F1} MB/s, {findings} findings, {sarifChars / 1e6:F1} M chars of SARIF (median of {repeat} runs, the lower of two{(warmupRuns > 0 ? $", after {warmupRuns} warm-up runs" : "")})");
             Console.WriteLine($"Raw {rawName} (1 thread): {rawTime:F2} s, {mb / rawTime:F1} MB/s");
             Console.WriteLine($"Ratio end to end / raw parser (throughput): {rawTime / endToEnd:F2}");
+            if (interleave)
+            {
+                pairRatios.Sort();
+                Console.WriteLine($"Paired ratio (median of each run's raw / ours, the raw parser right after ours): {pairRatios[(pairRatios.Count - 1) / 2]:F2} (runs {pairRatios[0]:F2}-{pairRatios[^1]:F2})");
+            }
+
             Console.WriteLine($"CPU time: end to end {endToEndCpu:F2} s (all threads), raw parser {rawCpuTime:F2} s; ratio raw / ours {rawCpuTime / endToEndCpu:F2} " +
                 $"(wall-clock ratio on an idle machine with {Environment.ProcessorCount} cores is at most {Environment.ProcessorCount * rawCpuTime / endToEndCpu:F2})");
             Console.WriteLine($"Allocated: {allocated / 1e6:F0} MB ({allocated / (double)portfolio.Bytes:F1} bytes per input byte, {allocated / 1e6 / projects:F2} MB per project; the raw parser alone: {rawAllocated / (double)portfolio.Bytes:F1} bytes per input byte)");
