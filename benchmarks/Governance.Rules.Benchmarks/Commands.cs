@@ -6,7 +6,7 @@ namespace Governance.Rules.Benchmarks;
 /// <summary>
 /// The command-line verbs outside BenchmarkDotNet:
 /// <c>generate --projects N --format yaml|json --output DIR [--seed S]</c> writes a portfolio;
-/// <c>measure --projects N [--format yaml|json] [--repeat R] [--warmup W]</c> is a one-shot end-to-end measurement (generate,
+/// <c>measure --projects N [--format yaml|json] [--repeat R] [--warmup W] [--interleave 0|1]</c> is a one-shot end-to-end measurement (generate,
 /// warm up, analyse and write SARIF, then the raw parser over the same files on one thread) that prints wall time, MB/s,
 /// the ratio to the raw parser and the peak working set. <c>--warmup W</c> first runs both W times over the whole
 /// portfolio untimed, as BenchmarkDotNet's warm-up iterations do, so that the timed runs compare steady states.
@@ -41,7 +41,7 @@ public static class Commands
             "memory" => Profile.Memory(projects, format),
             _ => Measure(projects, format, int.Parse(options.GetValueOrDefault("repeat", "1"), CultureInfo.InvariantCulture),
                 int.Parse(options.GetValueOrDefault("warmup", "0"), CultureInfo.InvariantCulture),
-                options.GetValueOrDefault("interleave", "0") == "1"),
+                options.GetValueOrDefault("interleave", "0")),
         };
     }
 
@@ -49,7 +49,7 @@ public static class Commands
     {
         Console.Error.WriteLine(problem);
         Console.Error.WriteLine("usage: generate --projects N --format yaml|json --output DIR [--seed S]");
-        Console.Error.WriteLine("       measure --projects N [--format yaml|json] [--repeat R] [--warmup W] [--interleave 1]");
+        Console.Error.WriteLine("       measure --projects N [--format yaml|json] [--repeat R] [--warmup W] [--interleave 0|1]");
         Console.Error.WriteLine("       anything else: BenchmarkDotNet arguments (--filter '*' --list flat ...)");
         return 2;
     }
@@ -64,9 +64,11 @@ public static class Commands
         return 0;
     }
 
-    private static int Measure(int projects, PortfolioFormat format, int repeat, int warmupRuns, bool interleave)
+    private static int Measure(int projects, PortfolioFormat format, int repeat, int warmupRuns, string interleaveOption)
     {
         if (repeat < 1 || warmupRuns < 0) return Usage("--repeat is at least 1 and --warmup at least 0");
+        if (interleaveOption is not ("0" or "1")) return Usage($"--interleave is 0 or 1, not '{interleaveOption}'");
+        var interleave = interleaveOption == "1";
         using var gcLog = GcLog.StartIfRequested();
         // Warm up (JIT, schema and template caches) on a small portfolio, and check that it loads cleanly.
         var warmup = Workload.Generate(20, format);
