@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.IO.Enumeration;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Governance.Rules.Engine;
@@ -230,7 +232,7 @@ internal sealed class ArtifactLoader
                 // Every file of the folder: no patterns to match (a matcher with **/* took ~7 ms per 3,600 files).
                 foreach (var file in Enumerate(full))
                 {
-                    if (Extensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase) && !excluded.Contains(file) && seen.Add(file))
+                    if (!excluded.Contains(file) && seen.Add(file))
                         files.Add(new InputFile(file, Display(file, workingDirectory), false));
                 }
 
@@ -242,7 +244,6 @@ internal sealed class ArtifactLoader
             foreach (var include in options.Include) matcher.AddInclude(include);
             foreach (var exclude in options.Exclude) matcher.AddExclude(exclude);
             var candidates = Enumerate(full)
-                .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
                 .Select(f => Path.GetRelativePath(full, f).Replace('\\', '/'))
                 .ToList();
             foreach (var match in matcher.Match(full, candidates).Files)
@@ -256,26 +257,101 @@ internal sealed class ArtifactLoader
         return files;
     }
 
-    private static IEnumerable<string> Enumerate(string folder)
+    /// <summary>
+    /// Every governance file (by extension) under <paramref name="folder"/>, hidden ones included, in no particular
+    /// order; folders named <c>.git</c> and symbolic links to folders are not entered. One listing per folder, the kind
+    /// of each entry read from it (no call per entry). The first levels are listed here until there are enough folders
+    /// to share, then their subtrees on every core: listing a portfolio's thousands of folders one at a time kept a core
+    /// idle before the first file could be read.
+    /// </summary>
+    private static List<string> Enumerate(string folder)
     {
-        var pending = new Stack<string>();
-        pending.Push(folder);
-        var options = new EnumerationOptions { IgnoreInaccessible = true, RecurseSubdirectories = false, AttributesToSkip = 0 };
-        while (pending.Count > 0)
+        var files = new List<string>();
+        List<string> level = [folder];
+        while (level.Count is > 0 and < ParallelListingFolders)
         {
-            var current = pending.Pop();
-            foreach (var file in Directory.EnumerateFiles(current, "*", options)) yield return file;
-            foreach (var directory in Directory.EnumerateDirectories(current, "*", options))
-            {
-                var info = new DirectoryInfo(directory);
-                if (info.LinkTarget is not null || info.Name == ".git") continue; // symbolic links to folders are not followed
-                pending.Push(directory);
-            }
+            var next = new List<string>();
+            foreach (var current in level) List(current, files, next);
+            level = next;
         }
+
+        if (level.Count == 0) return files;
+        try
+        {
+            Parallel.ForEach(Partitioner.Create(level, EnumerablePartitionerOptions.NoBuffering), () => new List<string>(), (subtree, _, found) =>
+            {
+                var pending = new Stack<string>();
+                pending.Push(subtree);
+                var folders = new List<string>();
+                while (pending.TryPop(out var current))
+                {
+                    folders.Clear();
+                    List(current, found, folders);
+                    foreach (var subfolder in folders) pending.Push(subfolder);
+                }
+
+                return found;
+            }, found =>
+            {
+                lock (files) files.AddRange(found);
+            });
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+        {
+            // As a listing on one thread would have thrown it.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+        }
+
+        return files;
     }
 
-    private static string Display(string fullPath, string workingDirectory) =>
-        Path.GetRelativePath(workingDirectory, fullPath).Replace('\\', '/');
+    /// <summary>Folders listed one at a time before their subtrees are shared between cores.</summary>
+    private const int ParallelListingFolders = 16;
+
+    private static readonly EnumerationOptions ListingOptions = new() { IgnoreInaccessible = true, RecurseSubdirectories = false, AttributesToSkip = 0 };
+
+    /// <summary>Adds the governance files of <paramref name="folder"/> to <paramref name="files"/> and the folders to enter to <paramref name="folders"/>.</summary>
+    private static void List(string folder, List<string> files, List<string> folders)
+    {
+        var entries = new FileSystemEnumerable<(string Path, bool IsFolder)>(folder, static (ref FileSystemEntry entry) => (entry.ToFullPath(), entry.IsDirectory), ListingOptions)
+        {
+            ShouldIncludePredicate = static (ref FileSystemEntry entry) => entry.IsDirectory ? IsFolderToEnter(ref entry) : HasGovernanceExtension(entry.FileName),
+        };
+        foreach (var (path, isFolder) in entries) (isFolder ? folders : files).Add(path);
+    }
+
+    private static bool HasGovernanceExtension(ReadOnlySpan<char> fileName)
+    {
+        var extension = Path.GetExtension(fileName);
+        foreach (var known in Extensions)
+        {
+            if (extension.Equals(known, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+
+        return false;
+    }
+
+    private static bool IsFolderToEnter(ref FileSystemEntry entry) =>
+        (entry.Attributes & FileAttributes.ReparsePoint) == 0 && !entry.FileName.SequenceEqual(".git");
+
+    /// <summary>The path of <paramref name="fullPath"/> relative to <paramref name="workingDirectory"/>, with forward slashes.</summary>
+    private static string Display(string fullPath, string workingDirectory)
+    {
+        // A file under the working directory (the usual case) is the rest of its path; GetRelativePath normalizes both
+        // paths again, which cost more than reading the file's name list.
+        if (fullPath.Length > workingDirectory.Length && fullPath.StartsWith(workingDirectory, StringComparison.Ordinal))
+        {
+            var separatorAt = Path.EndsInDirectorySeparator(workingDirectory) ? workingDirectory.Length - 1 : workingDirectory.Length;
+            if (fullPath[separatorAt] == Path.DirectorySeparatorChar && fullPath.Length > separatorAt + 1 && !HasRelativeSegments(fullPath.AsSpan(separatorAt + 1)))
+                return fullPath[(separatorAt + 1)..].Replace('\\', '/');
+        }
+
+        return Path.GetRelativePath(workingDirectory, fullPath).Replace('\\', '/');
+    }
+
+    private static bool HasRelativeSegments(ReadOnlySpan<char> path) =>
+        path.StartsWith('.') || path.Contains("/.", StringComparison.Ordinal) || path.Contains("\\.", StringComparison.Ordinal) ||
+        path.Contains("//", StringComparison.Ordinal);
 
     private static FileResult LoadFile(string displayPath, ReadOnlyMemory<byte> bytes, bool explicitFile, bool fastPath = true, FileBytes? readAgain = null)
     {

@@ -134,6 +134,29 @@ public sealed class FolderSearchTests
     }
 
     [Test]
+    public void Many_folders_are_all_searched_to_any_depth_and_git_folders_and_links_are_skipped_at_every_depth()
+    {
+        // Enough folders that their subtrees are listed on several threads: every file once, none of .git or behind a link.
+        var expected = new List<string>();
+        for (var i = 0; i < 40; i++)
+        {
+            var project = $"projects/p{i:D2}";
+            Write($"{project}/plan.yaml", Plan($"plan-{i}"));
+            Write($"{project}/docs/deep/er/notes.json", "{\"apiVersion\":\"governance/v1\",\"kind\":\"ProjectPlan\",\"metadata\":{\"id\":\"n" + i + "\"}}");
+            Write($"{project}/.git/plan.yaml", Plan($"git-{i}"));
+            Write($"{project}/readme.txt", "not governance");
+            expected.Add($"{project}/docs/deep/er/notes.json");
+            expected.Add($"{project}/plan.yaml");
+        }
+
+        Directory.CreateSymbolicLink(Path.Combine(root, "projects/p07/docs/link"), Path.Combine(root, "projects/p08"));
+
+        var result = Load();
+
+        result.Artifacts.Select(a => a.Document.File).Should().Equal(expected.Order(StringComparer.Ordinal));
+    }
+
+    [Test]
     public void A_missing_path_is_an_invocation_error()
     {
         var act = () => Load(null, "does-not-exist");
