@@ -331,8 +331,14 @@ internal sealed class ArtifactLoader
         return false;
     }
 
-    private static bool IsFolderToEnter(ref FileSystemEntry entry) =>
-        (entry.Attributes & FileAttributes.ReparsePoint) == 0 && !entry.FileName.SequenceEqual(".git");
+    private static bool IsFolderToEnter(ref FileSystemEntry entry)
+    {
+        if (entry.FileName.SequenceEqual(".git")) return false;
+        if ((entry.Attributes & FileAttributes.ReparsePoint) == 0) return true;
+
+        // A reparse point is not always a link (on Windows, a cloud-synced folder is one too): only links are skipped.
+        return new DirectoryInfo(entry.ToFullPath()).LinkTarget is null;
+    }
 
     /// <summary>The path of <paramref name="fullPath"/> relative to <paramref name="workingDirectory"/>, with forward slashes.</summary>
     private static string Display(string fullPath, string workingDirectory)
