@@ -62,15 +62,21 @@ internal sealed class GOV904 : GovernanceRule
     /// Backlog items that are not removed deliver the roadmap item they link to and those their ancestors (parent epic,
     /// its parent…) link to; a parent cycle ends the walk. A removed item's own link is remembered for the message.
     /// </summary>
-    /// <remarks>Reads the items' facts the index keeps, not the backlogs' or roadmaps' records (which may have been released).</remarks>
+    /// <remarks>
+    /// Reads the items' facts the index keeps, not the backlogs' or roadmaps' records (which may have been released).
+    /// Each item is walked once: a walk stops at an item walked before, whose ancestors' links are already counted
+    /// (children share their epic's chain, so walking it again from every child cost a hash lookup per step).
+    /// </remarks>
     private static void AddBacklogWork(
         PortfolioIndex portfolio,
         ScopedItemLookup<(int Order, int Index)> roadmapItems,
         HashSet<(int, int)> delivered,
         Dictionary<(int, int), List<string>> notCounted)
     {
-        var visited = new HashSet<(int, int)>();
-        foreach (var backlog in portfolio.NodesOf(ArtifactKind.Backlog))
+        var backlogs = portfolio.NodesOf(ArtifactKind.Backlog);
+        var walked = new bool[portfolio.Nodes.Count][]; // by backlog order, then item index
+        foreach (var backlog in backlogs) walked[backlog.Order] = new bool[backlog.BacklogItems.Length];
+        foreach (var backlog in backlogs)
         {
             var items = backlog.BacklogItems;
             for (var i = 0; i < items.Length; i++)
@@ -88,14 +94,14 @@ internal sealed class GOV904 : GovernanceRule
                     continue;
                 }
 
-                visited.Clear();
-                var current = (Node: backlog, Index: i);
-                while (visited.Add((current.Node.Order, current.Index)))
+                var (node, index) = (backlog, i);
+                while (!walked[node.Order][index])
                 {
-                    var fact = current.Node.BacklogItems[current.Index];
-                    if (roadmapItems.TryResolve(current.Node.ProductHandle, fact.RoadmapItemId, out var roadmapItem)) delivered.Add(roadmapItem);
-                    if (!portfolio.TryResolveBacklogItem(current.Node.ProductHandle, fact.ParentId, out var order, out var parent)) break;
-                    current = (portfolio.Nodes[order], parent);
+                    walked[node.Order][index] = true;
+                    var fact = node.BacklogItems[index];
+                    if (roadmapItems.TryResolve(node.ProductHandle, fact.RoadmapItemId, out var roadmapItem)) delivered.Add(roadmapItem);
+                    if (!portfolio.TryResolveBacklogItem(node.ProductHandle, fact.ParentId, out var order, out var parent)) break;
+                    (node, index) = (portfolio.Nodes[order], parent);
                 }
             }
         }

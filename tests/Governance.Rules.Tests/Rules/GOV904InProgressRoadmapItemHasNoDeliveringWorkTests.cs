@@ -101,6 +101,19 @@ public sealed class GOV904InProgressRoadmapItemHasNoDeliveringWorkTests
     }
 
     [Test]
+    public void Ancestors_shared_by_several_children_deliver_for_each_whatever_the_order_of_the_items()
+    {
+        // The removed theme and epic come first (they deliver nothing themselves); each child reaches both links, the
+        // second child through an epic the first child's walk has already been through.
+        var roadmap = Roadmap.Replace("status: planned", "status: inProgress");
+        var yaml = Stream(roadmap, Backlog(
+            "- id: th-1\n  status: removed\n  roadmapItemId: ri-2\n- id: ep-1\n  status: removed\n  parentId: th-1\n  roadmapItemId: ri-1\n" +
+            "- id: st-1\n  parentId: ep-1\n- id: st-2\n  parentId: ep-1\n- id: tk-1\n  parentId: st-2"));
+
+        RuleHarness.Findings(RuleId, yaml).Should().BeEmpty();
+    }
+
+    [Test]
     public void A_removed_story_under_a_linked_epic_does_not_count()
     {
         var yaml = Stream(Roadmap, Backlog("- id: st-1\n  status: removed\n  parentId: ep-1\n- id: ep-1\n  type: epic\n  status: removed\n  roadmapItemId: ri-1"));
