@@ -465,7 +465,18 @@ public sealed class GovernanceEngine
             }
         }
 
-        Parallel.ForEach(Partitioner.Create(withPortfolioActions, EnumerablePartitionerOptions.NoBuffering), parallel, RunPortfolioRule);
+        // Each thread takes the next rule when done with one (Parallel.For over int is precompiled; a partitioner over
+        // a list of ints would be compiled at start-up).
+        var nextRule = -1;
+        var threads = parallel.MaxDegreeOfParallelism > 0 ? Math.Min(parallel.MaxDegreeOfParallelism, withPortfolioActions.Count) : withPortfolioActions.Count;
+        Parallel.For(0, threads, parallel, _ =>
+        {
+            for (var k = Interlocked.Increment(ref nextRule); k < withPortfolioActions.Count; k = Interlocked.Increment(ref nextRule))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                RunPortfolioRule(withPortfolioActions[k]);
+            }
+        });
         stages["portfolioRules"] = stopwatch.Elapsed;
 
         stopwatch.Restart();

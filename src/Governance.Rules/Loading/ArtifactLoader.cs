@@ -313,11 +313,25 @@ internal sealed class ArtifactLoader
     /// <summary>Adds the governance files of <paramref name="folder"/> to <paramref name="files"/> and the folders to enter to <paramref name="folders"/>.</summary>
     private static void List(string folder, List<string> files, List<string> folders)
     {
-        var entries = new FileSystemEnumerable<(string Path, bool IsFolder)>(folder, static (ref FileSystemEntry entry) => (entry.ToFullPath(), entry.IsDirectory), ListingOptions)
+        using var entries = new FolderListing(folder, folders);
+        while (entries.MoveNext()) files.Add(entries.Current);
+    }
+
+    /// <summary>
+    /// One listing of a folder: its governance files, while the folders to enter go to <paramref name="folders"/>. An
+    /// enumerator of strings, as the runtime's own file search uses, so that its code is precompiled: one over a value
+    /// type would be compiled at start-up (~25 ms of a one-file check).
+    /// </summary>
+    private sealed class FolderListing(string folder, List<string> folders) : FileSystemEnumerator<string>(folder, ListingOptions)
+    {
+        protected override bool ShouldIncludeEntry(ref FileSystemEntry entry)
         {
-            ShouldIncludePredicate = static (ref FileSystemEntry entry) => entry.IsDirectory ? IsFolderToEnter(ref entry) : HasGovernanceExtension(entry.FileName),
-        };
-        foreach (var (path, isFolder) in entries) (isFolder ? folders : files).Add(path);
+            if (!entry.IsDirectory) return HasGovernanceExtension(entry.FileName);
+            if (IsFolderToEnter(ref entry)) folders.Add(entry.ToFullPath());
+            return false;
+        }
+
+        protected override string TransformEntry(ref FileSystemEntry entry) => entry.ToFullPath();
     }
 
     private static bool HasGovernanceExtension(ReadOnlySpan<char> fileName)

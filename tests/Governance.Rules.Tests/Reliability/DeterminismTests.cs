@@ -43,10 +43,14 @@ public sealed class DeterminismTests
 
         var serial = Run(1);
         var parallel = Run(8);
+        var unlimited = Run(-1); // as ParallelOptions takes it
 
         serial.Findings.Should().NotBeEmpty();
         foreach (var format in provider.GetServices<IReportFormatter>().Select(f => f.Name))
+        {
             Render(provider, parallel, format).Should().Be(Render(provider, serial, format), $"the {format} report must not depend on parallelism");
+            Render(provider, unlimited, format).Should().Be(Render(provider, serial, format), $"the {format} report must not depend on parallelism");
+        }
     }
 
     [Test]
