@@ -26,28 +26,10 @@ work="${KEEP:-$(mktemp -d)}"
 mkdir -p "$work"
 [[ -n "${KEEP:-}" ]] || trap 'rm -rf "$work"' EXIT
 
-dotnet build "$root/benchmarks/Governance.Rules.Benchmarks" -c Release -v quiet -nologo >/dev/null
-dll="$root/benchmarks/Governance.Rules.Benchmarks/bin/Release/net10.0/Governance.Rules.Benchmarks.dll"
-
-# The perf map names JIT-compiled code; without W^X the code is not in a double-mapped memfd perf cannot attribute.
-export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-dotnet "$dll" measure --projects "$projects" --format "$format" --repeat "$repeat" --warmup "$warmup" >"$work/measure.txt" 2>&1 &
-pid=$!
-# Attach once the portfolio is generated, or once our warm-up runs are done (the raw parser's come later and are
-# sampled: the unit below is scaled to its timed runs).
-started='^Generated'
-[[ "$warmup" -gt 0 ]] && started="^warm-up $warmup:"
-until grep -q "$started" "$work/measure.txt" 2>/dev/null; do
-  kill -0 "$pid" 2>/dev/null || { cat "$work/measure.txt"; exit 1; }
-  sleep 0.2
-done
-perf record -F 1999 -e cpu-clock -g -p "$pid" -o "$work/perf.data" >/dev/null 2>&1 &
-recorder=$!
-wait "$pid"
-kill -INT "$recorder" 2>/dev/null || true
-wait "$recorder" || true
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+# perf attaches once the portfolio is generated, or once our warm-up runs are done (the raw parser's come later and
+# are sampled: the unit below is scaled to its timed runs).
+source "$root/benchmarks/perf-measure.sh"
+perf_measure "$projects" "$format" "$repeat" "$warmup" 1999 "$work"
 grep -E '^(End to end|Raw|Ratio|CPU time|Allocated|Peak)' "$work/measure.txt"
 perf script -i "$work/perf.data" -F tid,ip,sym,dso 2>/dev/null >"$work/perf.txt"
 

@@ -24,28 +24,12 @@ mkdir -p "$work"
 [[ -n "${KEEP:-}" ]] || trap 'rm -rf "$work"' EXIT
 [[ "$warmup" -gt 0 ]] || { echo "timeline.sh: give at least one warm-up run (perf attaches after the last one)" >&2; exit 2; }
 
-dotnet build "$root/benchmarks/Governance.Rules.Benchmarks" -c Release -v quiet -nologo >/dev/null
-dll="$root/benchmarks/Governance.Rules.Benchmarks/bin/Release/net10.0/Governance.Rules.Benchmarks.dll"
-
-# The perf map names JIT-compiled code; without W^X the code is not in a double-mapped memfd perf cannot attribute.
-export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-dotnet "$dll" measure --projects "$projects" --format "$format" --repeat "$repeat" --warmup "$warmup" >"$work/measure.txt" 2>&1 &
-pid=$!
-until grep -q "^warm-up $warmup:" "$work/measure.txt" 2>/dev/null; do
-  kill -0 "$pid" 2>/dev/null || { cat "$work/measure.txt"; exit 1; }
-  sleep 0.1
-done
-perf record -F 999 -e cpu-clock -g -p "$pid" -o "$work/perf.data" >/dev/null 2>&1 &
-recorder=$!
-wait "$pid"
-kill -INT "$recorder" 2>/dev/null || true
-wait "$recorder" || true
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+source "$root/benchmarks/perf-measure.sh"
+perf_measure "$projects" "$format" "$repeat" "$warmup" 999 "$work"
 grep -E '^run ' "$work/measure.txt" | cut -c1-160
 perf script -i "$work/perf.data" -F tid,time,ip,sym 2>/dev/null >"$work/perf.txt"
 
-python3 - "$work/perf.txt" "$slice" "$pid" <<'PY'
+python3 - "$work/perf.txt" "$slice" "$measured_pid" <<'PY'
 import collections, re, sys
 
 # A sample belongs to the first activity whose pattern one of its frames matches (a rule reading the index is the rule).
