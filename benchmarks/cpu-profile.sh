@@ -18,17 +18,15 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/benchmarks/perf-measure.sh"
 projects="${1:-1000}"
 format="${2:-json}"
 repeat="${3:-9}"
 warmup="${4:-0}"
-work="${KEEP:-$(mktemp -d)}"
-mkdir -p "$work"
-[[ -n "${KEEP:-}" ]] || trap 'rm -rf "$work"' EXIT
 
 # perf attaches once the portfolio is generated, or once our warm-up runs are done (the raw parser's come later and
 # are sampled: the unit below is scaled to its timed runs).
-source "$root/benchmarks/perf-measure.sh"
+perf_work_dir
 perf_measure "$projects" "$format" "$repeat" "$warmup" 1999 "$work"
 grep -E '^(End to end|Raw|Ratio|CPU time|Allocated|Peak)' "$work/measure.txt"
 perf script -i "$work/perf.data" -F tid,ip,sym,dso 2>/dev/null >"$work/perf.txt"

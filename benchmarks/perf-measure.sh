@@ -1,10 +1,19 @@
 # Sourced by cpu-profile.sh and timeline.sh: runs `measure` under Linux perf.
 #
+# perf_work_dir, below, gives the folder the results go to.
+#
 # perf_measure PROJECTS FORMAT REPEAT WARMUP HZ WORK builds the benchmarks in Release and runs
 # `measure --projects PROJECTS --format FORMAT --repeat REPEAT --warmup WARMUP` into WORK/measure.txt. perf samples
 # every thread of it (HZ a second, with call stacks) into WORK/perf.data from the moment the portfolio is generated,
 # or, with WARMUP > 0, once the warm-up runs are done (the raw parser's warm-up runs come later and are sampled).
 # Prints the load average before and after; exits with measure's output if it fails before perf attaches.
+
+# perf_work_dir sets WORK to $KEEP (kept, created if need be) or to a temporary folder removed when the script exits.
+perf_work_dir() {
+  work="${KEEP:-$(mktemp -d)}"
+  mkdir -p "$work"
+  [[ -n "${KEEP:-}" ]] || trap 'rm -rf "$work"' EXIT
+}
 
 perf_measure() {
   local projects="$1" format="$2" repeat="$3" warmup="$4" hz="$5" work="$6"

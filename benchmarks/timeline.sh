@@ -14,17 +14,15 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/benchmarks/perf-measure.sh"
 projects="${1:-1000}"
 format="${2:-json}"
 repeat="${3:-3}"
 warmup="${4:-3}"
 slice="${SLICE_MS:-20}"
-work="${KEEP:-$(mktemp -d)}"
-mkdir -p "$work"
-[[ -n "${KEEP:-}" ]] || trap 'rm -rf "$work"' EXIT
 [[ "$warmup" -gt 0 ]] || { echo "timeline.sh: give at least one warm-up run (perf attaches after the last one)" >&2; exit 2; }
 
-source "$root/benchmarks/perf-measure.sh"
+perf_work_dir
 perf_measure "$projects" "$format" "$repeat" "$warmup" 999 "$work"
 grep -E '^run ' "$work/measure.txt" | cut -c1-160
 perf script -i "$work/perf.data" -F tid,time,ip,sym 2>/dev/null >"$work/perf.txt"
