@@ -440,7 +440,12 @@ public sealed class GovernanceEngine
         stopwatch.Restart();
         // A rule at a time to each thread, not ranges of rules: a few rules take most of this stage's time, and a range
         // holding two of them left the other core idle.
-        var withPortfolioActions = Enumerable.Range(0, active.Count).Where(r => active[r].Registration.PortfolioActions.Count > 0).ToList();
+        var withPortfolioActions = new List<int>();
+        for (var r = 0; r < active.Count; r++)
+        {
+            if (active[r].Registration.PortfolioActions.Count > 0) withPortfolioActions.Add(r);
+        }
+
         void RunPortfolioRule(int ruleIndex)
         {
             var (rule, run, registration) = active[ruleIndex];

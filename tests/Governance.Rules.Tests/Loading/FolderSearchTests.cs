@@ -134,6 +134,17 @@ public sealed class FolderSearchTests
     }
 
     [Test]
+    public void Paths_are_relative_to_a_working_directory_given_with_a_trailing_separator()
+    {
+        Write("a/plan.yaml", Plan("a"));
+        Write(".config/plan.yaml", Plan("hidden"));
+
+        var result = new ArtifactLoader().LoadPaths(["."], new LoadOptions { WorkingDirectory = root + Path.DirectorySeparatorChar });
+
+        result.Artifacts.Select(a => a.Document.File).Should().Equal(".config/plan.yaml", "a/plan.yaml");
+    }
+
+    [Test]
     public void Many_folders_are_all_searched_to_any_depth_and_git_folders_and_links_are_skipped_at_every_depth()
     {
         // Enough folders that their subtrees are listed on several threads: every file once, none of .git or behind a link.
