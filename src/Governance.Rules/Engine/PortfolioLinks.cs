@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Governance.Rules.Model;
 
@@ -245,6 +246,21 @@ internal static class LinkTemplates
     private static readonly Lock Gate = new();
 
     public static ushort Id(string template)
+    {
+        // The extractor passes string literals, the same instance every time: found by reference, without hashing the
+        // text of each link's template (a template built at run time would only miss, and take the dictionary's path).
+        var slot = RuntimeHelpers.GetHashCode(template) & (ByReference.Length - 1);
+        if (Volatile.Read(ref ByReference[slot]) is { } known && ReferenceEquals(known.Template, template)) return known.Id;
+        var found = IdOf(template);
+        Volatile.Write(ref ByReference[slot], new Known(template, found));
+        return found;
+    }
+
+    private static readonly Known?[] ByReference = new Known?[256];
+
+    private sealed record Known(string Template, ushort Id);
+
+    private static ushort IdOf(string template)
     {
         if (Ids.TryGetValue(template, out var id)) return id;
         lock (Gate)
