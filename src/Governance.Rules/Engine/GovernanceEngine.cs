@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Governance.Rules.DependencyInjection;
 using Governance.Rules.Loading;
@@ -119,7 +120,12 @@ public sealed class GovernanceEngine
         }
 
         if (!options.KeepArtifacts)
-            return Run(LoadingAhead(Stream(paths, loadOptions with { HoldFileBytes = true }, cancellationToken)), options, TimeSpan.Zero, stream: true, cancellationToken);
+        {
+            var deferBacklogItems = new StrongBox<bool>();
+            var batches = LoadingAhead(Stream(paths, loadOptions with { HoldFileBytes = true }, deferBacklogItems, cancellationToken));
+            return Run(batches, options, TimeSpan.Zero, stream: true, cancellationToken, deferBacklogItems);
+        }
+
         var loaded = loader.LoadPaths(paths, loadOptions, cancellationToken);
         var loadTime = stopwatch.Elapsed;
         EngineLog.FilesLoaded(logger, loaded.FilesRead, loaded.Artifacts.Count, loaded.Findings.Count, loadTime.TotalMilliseconds);
@@ -231,9 +237,14 @@ public sealed class GovernanceEngine
         }
     }
 
-    /// <summary>The files under <paramref name="paths"/> loaded a batch at a time, each artifact able to be read again from its file.</summary>
-    private IEnumerable<EntryBatch> Stream(IReadOnlyList<string> paths, LoadOptions loadOptions, CancellationToken cancellationToken)
+    /// <summary>
+    /// The files under <paramref name="paths"/> loaded a batch at a time, each artifact able to be read again from its
+    /// file; JSON backlogs as summaries if <paramref name="deferBacklogItems"/> holds true when the first batch is asked
+    /// for (the run sets it once it knows its rules).
+    /// </summary>
+    private IEnumerable<EntryBatch> Stream(IReadOnlyList<string> paths, LoadOptions loadOptions, StrongBox<bool> deferBacklogItems, CancellationToken cancellationToken)
     {
+        loadOptions = loadOptions with { DeferBacklogItems = deferBacklogItems.Value };
         var order = 0;
         foreach (var batch in loader.LoadPathsInBatches(paths, loadOptions, StreamBatchFiles, cancellationToken))
         {
@@ -271,7 +282,8 @@ public sealed class GovernanceEngine
     /// the next batch is loaded; then the records no remaining rule reads are released (read again from their file if
     /// something asks for them). The rest runs once the index is complete, as without streaming. Findings are the same.
     /// </summary>
-    private AnalysisResult Run(IEnumerable<EntryBatch> batches, AnalysisOptions options, TimeSpan loadTime, bool stream, CancellationToken cancellationToken)
+    private AnalysisResult Run(
+        IEnumerable<EntryBatch> batches, AnalysisOptions options, TimeSpan loadTime, bool stream, CancellationToken cancellationToken, StrongBox<bool>? deferBacklogItems = null)
     {
         var stages = new Dictionary<string, TimeSpan>(StringComparer.Ordinal) { ["load"] = loadTime };
         var stopwatch = Stopwatch.StartNew();
@@ -376,6 +388,21 @@ public sealed class GovernanceEngine
             {
                 runScope.Cancel();
             }
+        }
+
+        // Backlog items are loaded as summaries when every action on backlog records reads them so (the catalog's).
+        if (deferBacklogItems is not null)
+        {
+            var summariesServe = true;
+            foreach (var (rule, _, registration) in active)
+            {
+                foreach (var (kind, _, readsRecord) in registration.ArtifactActions)
+                {
+                    if (kind == ArtifactKind.Backlog && readsRecord && rule is not IReadsBacklogItemSummaries) summariesServe = false;
+                }
+            }
+
+            deferBacklogItems.Value = summariesServe;
         }
 
         var entries = new List<ArtifactEntry>();

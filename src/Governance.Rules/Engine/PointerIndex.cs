@@ -18,7 +18,7 @@ internal sealed class PointerIndex
     private static readonly ConcurrentDictionary<Type, PropertySlot[]> SlotsByType = new();
     private static readonly ConcurrentDictionary<Type, Dictionary<string, PropertySlot>> SlotsByName = new();
     private readonly object root;
-    private Dictionary<object, string>? pointers;
+    private Names? pointers;
 
     private PointerIndex(object root) => this.root = root;
 
@@ -32,13 +32,47 @@ internal sealed class PointerIndex
             return true;
         }
 
-        var map = LazyInitializer.EnsureInitialized(ref pointers, () =>
+        var names = LazyInitializer.EnsureInitialized(ref pointers, () =>
         {
-            var records = new Dictionary<object, string>(ReferenceEqualityComparer.Instance);
-            NameRecords(records, root, string.Empty);
-            return records;
+            var built = new Names();
+            NameRecords(built, root, string.Empty);
+            return built;
         });
-        return map.TryGetValue(target, out pointer!);
+        return names.Records.TryGetValue(target, out pointer!) || TryGetDeferredPointer(names, target, out pointer);
+    }
+
+    /// <summary>
+    /// The pointer of a record inside an item of a <see cref="DeferredBacklogItems"/> list: only items made already can
+    /// be a target (a rule got the record from the list), and they are found when asked for, not named in advance,
+    /// since one made after the walk would be missing and naming every item would make them all.
+    /// </summary>
+    private static bool TryGetDeferredPointer(Names names, object target, out string pointer)
+    {
+        pointer = null!;
+        foreach (var (items, listPointer) in names.Deferred)
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (ReferenceEquals(items.MadeOrNull(i), target))
+                {
+                    pointer = JsonPointer.Append(listPointer, i);
+                    return true;
+                }
+            }
+        }
+
+        foreach (var (items, listPointer) in names.Deferred)
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (items.MadeOrNull(i) is not { } item) continue;
+                var inside = new Names();
+                NameRecords(inside, item, JsonPointer.Append(listPointer, i));
+                if (inside.Records.TryGetValue(target, out pointer!)) return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether a record (an object that can hold keys, even an empty one) sits at <paramref name="pointer"/>.</summary>
@@ -64,20 +98,23 @@ internal sealed class PointerIndex
             .Select(p => new PropertySlot(p, p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? (char.ToLowerInvariant(p.Name[0]) + p.Name[1..])))]);
 
     /// <summary>Records the pointer of every record in walk order; the first pointer of a record seen twice wins.</summary>
-    private static void NameRecords(Dictionary<object, string> records, object record, string pointer)
+    private static void NameRecords(Names records, object record, string pointer)
     {
-        records.TryAdd(record, pointer);
+        records.Records.TryAdd(record, pointer);
         foreach (var slot in Slots(record.GetType()))
         {
             if (slot.Get(record) is { } value) NameValue(records, value, slot, pointer);
         }
     }
 
-    private static void NameValue(Dictionary<object, string> records, object value, PropertySlot slot, string pointer)
+    private static void NameValue(Names records, object value, PropertySlot slot, string pointer)
     {
         switch (value)
         {
             case string:
+                return;
+            case DeferredBacklogItems deferred:
+                if (deferred.Count > 0) records.Deferred.Add((deferred, JsonPointer.Append(pointer, slot.JsonName)));
                 return;
             case IList list:
                 if (list.Count == 0 || !slot.MayHoldRecords) return;
@@ -161,6 +198,14 @@ internal sealed class PointerIndex
 
                 return false;
         }
+    }
+
+    /// <summary>The pointers of the records named, and the lists whose items are named when asked for.</summary>
+    private sealed class Names
+    {
+        public Dictionary<object, string> Records { get; } = new(ReferenceEqualityComparer.Instance);
+
+        public List<(DeferredBacklogItems Items, string Pointer)> Deferred { get; } = [];
     }
 
     internal sealed record PropertySlot(PropertyInfo Property, string JsonName)

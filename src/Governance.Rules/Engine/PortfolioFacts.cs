@@ -29,6 +29,17 @@ internal readonly struct BacklogItemFact
         flags = (byte)((item.IsItem() ? ItemFlag : 0) | (item.Type is null ? 0 : TypeFlag) | (item.Status is null ? 0 : StatusFlag));
     }
 
+    /// <summary>The facts of an item read as a summary (<see cref="Loading.DeferredBacklogItems"/>).</summary>
+    public BacklogItemFact(in Loading.BacklogItemSummary item, IdTable ids)
+    {
+        Id = ids.Intern(item.Id);
+        ParentId = ids.Intern(item.ParentId);
+        RoadmapItemId = ids.Intern(item.RoadmapItemId);
+        type = item.Type.GetValueOrDefault();
+        status = item.Status.GetValueOrDefault();
+        flags = (byte)((item.IsItem ? ItemFlag : 0) | (item.Type is null ? 0 : TypeFlag) | (item.Status is null ? 0 : StatusFlag));
+    }
+
     /// <summary>The handle of the item's <c>id</c> (<see cref="IdTable.Blank"/> when blank).</summary>
     public int Id { get; }
 

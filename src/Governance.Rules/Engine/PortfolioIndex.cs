@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Governance.Rules.Loading;
 using Governance.Rules.Model;
 using Governance.Rules.Rules;
 
@@ -295,6 +296,21 @@ public sealed class PortfolioIndex
                 var items = backlog.Spec?.Items;
                 if (items is null) break;
                 var facts = new BacklogItemFact[items.Count];
+                if (items is DeferredBacklogItems deferred)
+                {
+                    // Summaries: no record is made, but for the removed items whose titles GOV904 names.
+                    for (var i = 0; i < facts.Length; i++)
+                    {
+                        var summary = deferred.Summary(i);
+                        facts[i] = new BacklogItemFact(summary, Ids);
+                        backlogItems.Add(product, facts[i].Id, (order, i));
+                        if (summary.Status == BacklogItemStatus.Removed && deferred[i].Title is { } title) removedTitles[(order, i)] = title;
+                    }
+
+                    node.BacklogItems = facts;
+                    break;
+                }
+
                 for (var i = 0; i < items.Count; i++)
                 {
                     var item = items[i];

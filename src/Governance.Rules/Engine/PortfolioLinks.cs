@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using Governance.Rules.Loading;
 using Governance.Rules.Model;
 
 namespace Governance.Rules.Engine;
@@ -326,6 +327,19 @@ internal sealed class LinkExtractor(LinkResolver resolve)
                 break;
             case Backlog { Spec: { } spec }:
                 Artifact("/spec/productId", spec.ProductId, ArtifactKind.Product);
+                if (spec.Items is DeferredBacklogItems deferred)
+                {
+                    for (var i = 0; i < deferred.Count; i++)
+                    {
+                        var item = deferred.Summary(i);
+                        Item("/spec/items/#/parentId", item.ParentId, PortfolioLinkKind.BacklogItem, spec.ProductId, i);
+                        Item("/spec/items/#/roadmapItemId", item.RoadmapItemId, PortfolioLinkKind.RoadmapItem, spec.ProductId, i);
+                        Person("/spec/items/#/assignee", item.Assignee, i);
+                    }
+
+                    break;
+                }
+
                 Each(spec.Items, (item, i) =>
                 {
                     Item("/spec/items/#/parentId", item.ParentId, PortfolioLinkKind.BacklogItem, spec.ProductId, i);

@@ -111,7 +111,7 @@ internal sealed class ArtifactLoader
             }
 
             var readAgain = read == again.Length && !options.KeepCompactDocuments ? again : null;
-            results[i] = LoadFile(file.DisplayPath, bytes.AsMemory(0, read), file.Explicit, readAgain: readAgain);
+            results[i] = LoadFile(file.DisplayPath, bytes.AsMemory(0, read), file.Explicit, readAgain: readAgain, deferBacklogItems: options.DeferBacklogItems);
             if (readAgain is { IsUsed: true } && options.HoldFileBytes) readAgain.Hold(bytes, pooled); // until the batch's rules ran
             else if (pooled && readAgain is not null) ArrayPool<byte>.Shared.Return(bytes); // nothing loaded keeps a file's bytes (positions read it again)
             options.FileRead?.Invoke(file.DisplayPath);
@@ -373,13 +373,14 @@ internal sealed class ArtifactLoader
         path.StartsWith('.') || path.Contains("/.", StringComparison.Ordinal) || path.Contains("\\.", StringComparison.Ordinal) ||
         path.Contains("//", StringComparison.Ordinal);
 
-    private static FileResult LoadFile(string displayPath, ReadOnlyMemory<byte> bytes, bool explicitFile, bool fastPath = true, FileBytes? readAgain = null)
+    private static FileResult LoadFile(
+        string displayPath, ReadOnlyMemory<byte> bytes, bool explicitFile, bool fastPath = true, FileBytes? readAgain = null, bool deferBacklogItems = false)
     {
         var isJson = string.Equals(Path.GetExtension(displayPath), ".json", StringComparison.OrdinalIgnoreCase);
         ParsedFile parsed;
         if (isJson)
         {
-            if (fastPath && JsonDocumentParser.TryLoadFast(bytes) is { } json && TryLoadFast(displayPath, json.Documents, readAgain, json.Records) is { } fast) return fast;
+            if (fastPath && JsonDocumentParser.TryLoadFast(bytes, deferBacklogItems) is { } json && TryLoadFast(displayPath, json.Documents, readAgain, json.Records) is { } fast) return fast;
             parsed = JsonDocumentParser.Parse(bytes);
         }
         else
@@ -430,7 +431,14 @@ internal sealed class ArtifactLoader
             artifacts.Add(new LoadedArtifact(artifact, new SourceDocument(displayPath, i, document.CreateMap())));
         }
 
-        if (readAgain is not null) CompactDocument.ReadAgainFrom(documents, readAgain);
+        if (readAgain is not null)
+        {
+            CompactDocument.ReadAgainFrom(documents, readAgain);
+            foreach (var loaded in artifacts)
+            {
+                if (loaded.Artifact is Backlog { Spec.Items: DeferredBacklogItems items }) items.ReadFrom(readAgain);
+            }
+        }
 
         return new FileResult(artifacts, [], Read: true);
     }

@@ -409,7 +409,7 @@ internal static partial class ArtifactReader
             switch (Member(ref reader, BacklogSpecMembers, ref next, ref seen))
             {
                 case 0: _productId = String(ref reader); break;
-                case 1: _items = ReadBacklogItemList(ref reader); break;
+                case 1: _items = ReadBacklogItems(ref reader); break;
             }
         }
 

@@ -13,11 +13,15 @@ internal static partial class JsonDocumentParser
     /// Reads every artifact of the file in one pass, or returns null for the full path (which then reads the file again
     /// and reports exactly as it always did) on anything the fast path cannot take exactly as the full path would: a
     /// syntax error, invalid UTF-8 or UTF-16, a root that is not an object or an array of objects, an envelope that is not
-    /// a known artifact kind of this API version with an id, and whatever <see cref="ArtifactReader"/> rejects.
+    /// a known artifact kind of this API version with an id, and whatever <see cref="ArtifactReader"/> rejects. With
+    /// <paramref name="summarizeBacklogItems"/>, backlogs hold <see cref="DeferredBacklogItems"/> that read
+    /// <paramref name="input"/> again for the records asked for: the caller keeps it readable, or names the file to read
+    /// instead (<see cref="DeferredBacklogItems.ReadFrom"/>).
     /// </summary>
-    public static FastJson? TryLoadFast(ReadOnlyMemory<byte> input)
+    public static FastJson? TryLoadFast(ReadOnlyMemory<byte> input, bool summarizeBacklogItems = false)
     {
         if (HasUtf16BomOrInvalid(input, out var bytes)) return null;
+        using var scope = summarizeBacklogItems ? ArtifactReader.SummarizingBacklogItems(bytes) : default;
         var reader = new Utf8JsonReader(bytes.Span, ArtifactReader.ReaderOptions);
         var documents = new List<CompactDocument>(1);
         var records = new List<Artifact>(1);

@@ -30,6 +30,13 @@ public sealed record LoadOptions
     /// rules are located without reading the file again. For batches only: nothing else lets them go.
     /// </summary>
     internal bool HoldFileBytes { get; init; }
+
+    /// <summary>
+    /// Reads the items of JSON backlogs as summaries, each item's record made when asked for
+    /// (<see cref="DeferredBacklogItems"/>). Set by the engine when every rule that reads backlog records reads the
+    /// summaries; any other reader still gets every record, only later.
+    /// </summary>
+    internal bool DeferBacklogItems { get; init; }
 }
 
 /// <summary>A path argument that does not exist; an invocation error, not a finding.</summary>

@@ -1,4 +1,5 @@
 using Governance.Rules.Engine;
+using Governance.Rules.Loading;
 using Governance.Rules.Model;
 
 namespace Governance.Rules.Rules;
@@ -7,7 +8,7 @@ namespace Governance.Rules.Rules;
 /// GOV301: a story's <c>userStory</c> lacks <c>asA</c> or <c>iWant</c> (or <c>soThat</c> when
 /// <see cref="GOV301Options.RequireSoThat"/>); removed stories are exempt.
 /// </summary>
-internal sealed class GOV301 : GovernanceRule<GOV301Options>
+internal sealed class GOV301 : GovernanceRule<GOV301Options>, IReadsBacklogItemSummaries
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GOV301",
@@ -25,13 +26,13 @@ internal sealed class GOV301 : GovernanceRule<GOV301Options>
             var requireSoThat = context.GetOptions<GOV301Options>().RequireSoThat;
             for (var i = 0; i < items.Count; i++)
             {
-                var item = items[i];
-                if (!item.IsItem() || item.Type != BacklogItemType.Story || item.Status == BacklogItemStatus.Removed) continue;
-                var story = item.UserStory;
-                var noAsA = story?.AsA.IsBlank() ?? true;
-                var noIWant = story?.IWant.IsBlank() ?? true;
-                var noSoThat = requireSoThat && (story?.SoThat.IsBlank() ?? true);
+                var summary = BacklogItemSummary.Of(items, i);
+                if (!summary.IsItem || summary.Type != BacklogItemType.Story || summary.Status == BacklogItemStatus.Removed) continue;
+                var noAsA = !summary.HasAsA;
+                var noIWant = !summary.HasIWant;
+                var noSoThat = requireSoThat && !summary.HasSoThat;
                 if (!noAsA && !noIWant && !noSoThat) continue; // the common case allocates nothing
+                var item = items[i];
                 var missing = new List<string>(3);
                 if (noAsA) missing.Add("asA");
                 if (noIWant) missing.Add("iWant");

@@ -1,4 +1,5 @@
 using Governance.Rules.Engine;
+using Governance.Rules.Loading;
 using Governance.Rules.Model;
 
 namespace Governance.Rules.Rules;
@@ -7,7 +8,7 @@ namespace Governance.Rules.Rules;
 /// GOV302: a story has no acceptance criteria. An error when its status is one of
 /// <see cref="GOV302Options.ErrorStatuses"/>, a warning otherwise; removed stories are exempt.
 /// </summary>
-internal sealed class GOV302 : GovernanceRule<GOV302Options>
+internal sealed class GOV302 : GovernanceRule<GOV302Options>, IReadsBacklogItemSummaries
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GOV302",
@@ -28,9 +29,10 @@ internal sealed class GOV302 : GovernanceRule<GOV302Options>
             var errorStatuses = context.GetOptions<GOV302Options>().ErrorStatuses ?? GOV302Options.DefaultErrorStatuses;
             for (var i = 0; i < items.Count; i++)
             {
+                var summary = BacklogItemSummary.Of(items, i);
+                if (!summary.IsItem || summary.Type != BacklogItemType.Story || summary.Status == BacklogItemStatus.Removed) continue;
+                if (summary.HasAcceptanceCriteria) continue;
                 var item = items[i];
-                if (!item.IsItem() || item.Type != BacklogItemType.Story || item.Status == BacklogItemStatus.Removed) continue;
-                if (!item.AcceptanceCriteria.IsBlank()) continue;
                 var name = ProductRuleFacts.DescribeItem(item, i);
                 if (item.Status is { } status && errorStatuses.Contains(status))
                 {

@@ -1,10 +1,11 @@
 using Governance.Rules.Engine;
+using Governance.Rules.Loading;
 using Governance.Rules.Model;
 
 namespace Governance.Rules.Rules;
 
 /// <summary>GOV303: a backlog item that is not an epic is ready or in progress and has no estimate.</summary>
-internal sealed class GOV303 : GovernanceRule
+internal sealed class GOV303 : GovernanceRule, IReadsBacklogItemSummaries
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GOV303",
@@ -21,15 +22,17 @@ internal sealed class GOV303 : GovernanceRule
             if (items is null || items.Count == 0) return;
             for (var i = 0; i < items.Count; i++)
             {
-                var item = items[i];
-                if (!item.IsItem() || item.Type == BacklogItemType.Epic || item.Estimate is not null) continue;
-                var state = item.Status switch
+                var summary = BacklogItemSummary.Of(items, i);
+                if (!summary.IsItem || summary.Type == BacklogItemType.Epic || summary.Estimate is not null) continue;
+                var state = summary.Status switch
                 {
                     BacklogItemStatus.Ready => "ready",
                     BacklogItemStatus.InProgress => "in progress",
                     _ => null,
                 };
-                if (state is not null) context.Report(item, ProductRuleFacts.DescribeItem(item, i), state);
+                if (state is null) continue;
+                var item = items[i];
+                context.Report(item, ProductRuleFacts.DescribeItem(item, i), state);
             }
         });
 }

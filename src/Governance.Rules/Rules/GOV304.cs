@@ -1,10 +1,11 @@
 using Governance.Rules.Engine;
+using Governance.Rules.Loading;
 using Governance.Rules.Model;
 
 namespace Governance.Rules.Rules;
 
 /// <summary>GOV304: a story's estimate is above <see cref="GOV304Options.MaxStoryPoints"/>.</summary>
-internal sealed class GOV304 : GovernanceRule<GOV304Options>
+internal sealed class GOV304 : GovernanceRule<GOV304Options>, IReadsBacklogItemSummaries
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GOV304",
@@ -22,8 +23,9 @@ internal sealed class GOV304 : GovernanceRule<GOV304Options>
             var max = context.GetOptions<GOV304Options>().MaxStoryPoints;
             for (var i = 0; i < items.Count; i++)
             {
+                var summary = BacklogItemSummary.Of(items, i);
+                if (summary.Type != BacklogItemType.Story || summary.Estimate is not { } estimate || estimate <= max) continue;
                 var item = items[i];
-                if (item is null || item.Type != BacklogItemType.Story || item.Estimate is not { } estimate || estimate <= max) continue;
                 context.ReportAt(item, nameof(BacklogItem.Estimate),
                     ProductRuleFacts.DescribeItem(item, i), ProductRuleFacts.Number(estimate), ProductRuleFacts.Number(max));
             }

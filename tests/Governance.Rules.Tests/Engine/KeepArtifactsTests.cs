@@ -463,7 +463,7 @@ public sealed class KeepArtifactsTests
             registration.RegisterArtifactAction<Backlog>(context => throw new InvalidOperationException("broken on " + context.Artifact.Id));
     }
 
-    private sealed class TempFolder : IDisposable
+    internal sealed class TempFolder : IDisposable
     {
         public TempFolder() => Directory.CreateDirectory(Path);
 

@@ -167,6 +167,13 @@ internal static class ArtifactReaderGenerator
         return type.IsEnum || IsRecord(type) ? type.Name : throw new NotSupportedException($"no reader for {type}");
     }
 
+    /// <summary>
+    /// A backlog's items are read by the hand-written <c>ReadBacklogItems</c> (ArtifactReader.Backlog.cs), which reads
+    /// records or, when the loader asks, summaries made from the same member table.
+    /// </summary>
+    private static bool ReadsSummaries(Type record, PropertyInfo member) =>
+        record == typeof(Governance.Rules.Model.BacklogSpec) && member.Name == nameof(Governance.Rules.Model.BacklogSpec.Items);
+
     /// <summary>The expression that reads a value of <paramref name="type"/> with the reader on its first token.</summary>
     private static string ReadExpression(Type type)
     {
@@ -198,7 +205,7 @@ internal static class ArtifactReaderGenerator
         for (var i = 0; i < members.Count; i++)
         {
             code.Append("                case ").Append(i).Append(": ").Append(Local(members[i])).Append(" = ")
-                .Append(ReadExpression(members[i].PropertyType)).Append("; break;\n");
+                .Append(ReadsSummaries(record, members[i]) ? "ReadBacklogItems(ref reader)" : ReadExpression(members[i].PropertyType)).Append("; break;\n");
         }
 
         code.Append("            }\n        }\n\n");
