@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Governance.Rules.DependencyInjection;
 using Governance.Rules.Loading;
@@ -121,7 +120,7 @@ public sealed class GovernanceEngine
 
         if (!options.KeepArtifacts)
         {
-            var deferBacklogItems = new StrongBox<bool>();
+            var deferBacklogItems = new BacklogItemsSwitch();
             var batches = LoadingAhead(Stream(paths, loadOptions with { HoldFileBytes = true }, deferBacklogItems, cancellationToken));
             return Run(batches, options, TimeSpan.Zero, stream: true, cancellationToken, deferBacklogItems);
         }
@@ -239,12 +238,12 @@ public sealed class GovernanceEngine
 
     /// <summary>
     /// The files under <paramref name="paths"/> loaded a batch at a time, each artifact able to be read again from its
-    /// file; JSON backlogs as summaries if <paramref name="deferBacklogItems"/> holds true when the first batch is asked
+    /// file; JSON backlogs as summaries if <paramref name="deferBacklogItems"/> says so when the first batch is asked
     /// for (the run sets it once it knows its rules).
     /// </summary>
-    private IEnumerable<EntryBatch> Stream(IReadOnlyList<string> paths, LoadOptions loadOptions, StrongBox<bool> deferBacklogItems, CancellationToken cancellationToken)
+    private IEnumerable<EntryBatch> Stream(IReadOnlyList<string> paths, LoadOptions loadOptions, BacklogItemsSwitch deferBacklogItems, CancellationToken cancellationToken)
     {
-        loadOptions = loadOptions with { DeferBacklogItems = deferBacklogItems.Value };
+        loadOptions = loadOptions with { DeferBacklogItems = deferBacklogItems.Summaries };
         var order = 0;
         foreach (var batch in loader.LoadPathsInBatches(paths, loadOptions, StreamBatchFiles, cancellationToken))
         {
@@ -253,6 +252,16 @@ public sealed class GovernanceEngine
             EngineLog.FilesLoaded(logger, batch.Result.FilesRead, entries.Count, batch.Result.Findings.Count, 0);
             yield return new EntryBatch(entries, batch.Result.Findings, batch.Result.FilesRead, batch.ReadAgain);
         }
+    }
+
+    /// <summary>
+    /// Whether a streaming run loads JSON backlogs' items as summaries: set by the run once it knows its rules, read
+    /// when the first batch is loaded. A class of its own (not <c>StrongBox&lt;bool&gt;</c>, whose code over a value
+    /// type would be compiled at start-up).
+    /// </summary>
+    private sealed class BacklogItemsSwitch
+    {
+        public bool Summaries { get; set; }
     }
 
     /// <summary>
@@ -283,7 +292,7 @@ public sealed class GovernanceEngine
     /// something asks for them). The rest runs once the index is complete, as without streaming. Findings are the same.
     /// </summary>
     private AnalysisResult Run(
-        IEnumerable<EntryBatch> batches, AnalysisOptions options, TimeSpan loadTime, bool stream, CancellationToken cancellationToken, StrongBox<bool>? deferBacklogItems = null)
+        IEnumerable<EntryBatch> batches, AnalysisOptions options, TimeSpan loadTime, bool stream, CancellationToken cancellationToken, BacklogItemsSwitch? deferBacklogItems = null)
     {
         var stages = new Dictionary<string, TimeSpan>(StringComparer.Ordinal) { ["load"] = loadTime };
         var stopwatch = Stopwatch.StartNew();
@@ -402,7 +411,7 @@ public sealed class GovernanceEngine
                 }
             }
 
-            deferBacklogItems.Value = summariesServe;
+            deferBacklogItems.Summaries = summariesServe;
         }
 
         var entries = new List<ArtifactEntry>();

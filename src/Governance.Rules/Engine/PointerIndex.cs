@@ -49,25 +49,25 @@ internal sealed class PointerIndex
     private static bool TryGetDeferredPointer(Names names, object target, out string pointer)
     {
         pointer = null!;
-        foreach (var (items, listPointer) in names.Deferred)
+        foreach (var list in names.Deferred)
         {
-            for (var i = 0; i < items.Count; i++)
+            for (var i = 0; i < list.Items.Count; i++)
             {
-                if (ReferenceEquals(items.MadeOrNull(i), target))
+                if (ReferenceEquals(list.Items.MadeOrNull(i), target))
                 {
-                    pointer = JsonPointer.Append(listPointer, i);
+                    pointer = JsonPointer.Append(list.Pointer, i);
                     return true;
                 }
             }
         }
 
-        foreach (var (items, listPointer) in names.Deferred)
+        foreach (var list in names.Deferred)
         {
-            for (var i = 0; i < items.Count; i++)
+            for (var i = 0; i < list.Items.Count; i++)
             {
-                if (items.MadeOrNull(i) is not { } item) continue;
+                if (list.Items.MadeOrNull(i) is not { } item) continue;
                 var inside = new Names();
-                NameRecords(inside, item, JsonPointer.Append(listPointer, i));
+                NameRecords(inside, item, JsonPointer.Append(list.Pointer, i));
                 if (inside.Records.TryGetValue(target, out pointer!)) return true;
             }
         }
@@ -114,7 +114,7 @@ internal sealed class PointerIndex
             case string:
                 return;
             case DeferredBacklogItems deferred:
-                if (deferred.Count > 0) records.Deferred.Add((deferred, JsonPointer.Append(pointer, slot.JsonName)));
+                if (deferred.Count > 0) records.Deferred.Add(new DeferredList(deferred, JsonPointer.Append(pointer, slot.JsonName)));
                 return;
             case IList list:
                 if (list.Count == 0 || !slot.MayHoldRecords) return;
@@ -205,8 +205,11 @@ internal sealed class PointerIndex
     {
         public Dictionary<object, string> Records { get; } = new(ReferenceEqualityComparer.Instance);
 
-        public List<(DeferredBacklogItems Items, string Pointer)> Deferred { get; } = [];
+        public List<DeferredList> Deferred { get; } = [];
     }
+
+    /// <summary>A list whose items are named when asked for, and its pointer (a class: generic code over a tuple would be compiled at start-up).</summary>
+    private sealed record DeferredList(DeferredBacklogItems Items, string Pointer);
 
     internal sealed record PropertySlot(PropertyInfo Property, string JsonName)
     {

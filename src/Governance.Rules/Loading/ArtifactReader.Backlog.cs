@@ -10,9 +10,13 @@ namespace Governance.Rules.Loading;
 /// </summary>
 internal static partial class ArtifactReader
 {
-    /// <summary>The bytes being read when backlog items are summarized (set by <see cref="SummarizingBacklogItems"/>), else empty.</summary>
+    /// <summary>Whether backlog items read on this thread are summarized (<see cref="SummarizingBacklogItems"/>).</summary>
     [ThreadStatic]
-    private static ReadOnlyMemory<byte>? summarizedBytes;
+    private static bool summarizing;
+
+    /// <summary>The bytes being read while <see cref="summarizing"/>.</summary>
+    [ThreadStatic]
+    private static ReadOnlyMemory<byte> summarizedBytes;
 
     /// <summary>
     /// While the returned scope is not disposed, backlog items read on this thread from <paramref name="bytes"/> (the
@@ -20,7 +24,7 @@ internal static partial class ArtifactReader
     /// </summary>
     internal static SummaryScope SummarizingBacklogItems(ReadOnlyMemory<byte> bytes)
     {
-        summarizedBytes = bytes;
+        (summarizing, summarizedBytes) = (true, bytes);
         return default;
     }
 
@@ -35,7 +39,7 @@ internal static partial class ArtifactReader
     /// <summary>Ends <see cref="SummarizingBacklogItems"/>.</summary>
     internal readonly struct SummaryScope : IDisposable
     {
-        public void Dispose() => summarizedBytes = null;
+        public void Dispose() => (summarizing, summarizedBytes) = (false, default);
     }
 
     /// <summary>The record of the backlog item whose object starts at <paramref name="offset"/> of <paramref name="bytes"/> (read before, so valid).</summary>
@@ -49,7 +53,7 @@ internal static partial class ArtifactReader
     /// <summary><c>BacklogSpec.items</c>: records, or summaries while <see cref="SummarizingBacklogItems"/>.</summary>
     private static IReadOnlyList<BacklogItem> ReadBacklogItems(ref Utf8JsonReader reader)
     {
-        if (summarizedBytes is not { } bytes) return ReadBacklogItemList(ref reader);
+        if (!summarizing) return ReadBacklogItemList(ref reader);
         StartArray(ref reader);
         var summaries = scratchSummaries ??= new BacklogItemSummary[128];
         var count = 0;
@@ -68,7 +72,7 @@ internal static partial class ArtifactReader
         var exact = new BacklogItemSummary[count];
         Array.Copy(summaries, exact, count);
         Array.Clear(summaries, 0, count); // the scratch array must not keep the strings alive
-        return new DeferredBacklogItems(exact, bytes);
+        return new DeferredBacklogItems(exact, summarizedBytes);
     }
 
     /// <summary>As <c>ReadBacklogItem</c> (the same members, in the same table, with the same checks), into a summary.</summary>
