@@ -238,7 +238,7 @@ public sealed class GovernanceEngine
 
     /// <summary>
     /// The files under <paramref name="paths"/> loaded a batch at a time, each artifact able to be read again from its
-    /// file; JSON backlogs as summaries if <paramref name="deferBacklogItems"/> says so when the first batch is asked
+    /// file; backlogs as summaries if <paramref name="deferBacklogItems"/> says so when the first batch is asked
     /// for (the run sets it once it knows its rules).
     /// </summary>
     private IEnumerable<EntryBatch> Stream(IReadOnlyList<string> paths, LoadOptions loadOptions, BacklogItemsSwitch deferBacklogItems, CancellationToken cancellationToken)
@@ -255,7 +255,7 @@ public sealed class GovernanceEngine
     }
 
     /// <summary>
-    /// Whether a streaming run loads JSON backlogs' items as summaries: set by the run once it knows its rules, read
+    /// Whether a streaming run loads backlogs' items as summaries: set by the run once it knows its rules, read
     /// when the first batch is loaded. A class of its own (not <c>StrongBox&lt;bool&gt;</c>, whose code over a value
     /// type would be compiled at start-up).
     /// </summary>

@@ -298,13 +298,13 @@ public sealed class PortfolioIndex
                 var facts = new BacklogItemFact[items.Count];
                 if (items is DeferredBacklogItems deferred)
                 {
-                    // Summaries: no record is made, but for the removed items whose titles GOV904 names.
+                    // Summaries: no record is made (a removed item's title, which GOV904 names, is in its summary).
                     for (var i = 0; i < facts.Length; i++)
                     {
                         var summary = deferred.Summary(i);
                         facts[i] = new BacklogItemFact(summary, Ids);
                         backlogItems.Add(product, facts[i].Id, (order, i));
-                        if (summary.Status == BacklogItemStatus.Removed && deferred[i].Title is { } title) removedTitles[(order, i)] = title;
+                        if (summary.RemovedTitle is { } title) removedTitles[(order, i)] = title;
                     }
 
                     node.BacklogItems = facts;

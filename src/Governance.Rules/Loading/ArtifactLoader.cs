@@ -380,12 +380,12 @@ internal sealed class ArtifactLoader
         ParsedFile parsed;
         if (isJson)
         {
-            if (fastPath && JsonDocumentParser.TryLoadFast(bytes, deferBacklogItems) is { } json && TryLoadFast(displayPath, json.Documents, readAgain, json.Records) is { } fast) return fast;
+            if (fastPath && JsonDocumentParser.TryLoadFast(bytes, deferBacklogItems) is { } json && TryLoadFast(displayPath, json.Documents, readAgain, false, json.Records) is { } fast) return fast;
             parsed = JsonDocumentParser.Parse(bytes);
         }
         else
         {
-            if (fastPath && TryLoadFast(displayPath, YamlDocumentParser.TryReadFast(bytes), readAgain) is { } fast) return fast;
+            if (fastPath && TryLoadFast(displayPath, YamlDocumentParser.TryReadFast(bytes), readAgain, deferBacklogItems) is { } fast) return fast;
             var text = TextDecoding.TryDecodeText(bytes, allowUtf16: true, out var decodeError);
             parsed = text is null ? new ParsedFile([], decodeError) : YamlDocumentParser.Parse(text);
         }
@@ -419,14 +419,24 @@ internal sealed class ArtifactLoader
     /// until a finding needs it. Null when the reader refuses any document: the full path then reads the file again,
     /// so findings are exactly those it always gave.
     /// </summary>
-    private static FileResult? TryLoadFast(string displayPath, List<CompactDocument>? documents, FileBytes? readAgain, List<Artifact>? records = null)
+    private static FileResult? TryLoadFast(string displayPath, List<CompactDocument>? documents, FileBytes? readAgain, bool deferBacklogItems, List<Artifact>? records = null)
     {
         if (documents is null) return null;
         var artifacts = new List<LoadedArtifact>(documents.Count);
         for (var i = 0; i < documents.Count; i++)
         {
             var document = documents[i];
-            var artifact = records is not null ? records[i] : ArtifactReader.TryRead(document.Json.Span, document.RecordType);
+            Artifact? artifact;
+            if (records is not null)
+            {
+                artifact = records[i];
+            }
+            else
+            {
+                using var summarizing = deferBacklogItems ? ArtifactReader.SummarizingBacklogItems(document.Json) : default;
+                artifact = ArtifactReader.TryRead(document.Json.Span, document.RecordType);
+            }
+
             if (artifact is null || !WithinRanges(artifact)) return null;
             artifacts.Add(new LoadedArtifact(artifact, new SourceDocument(displayPath, i, document.CreateMap())));
         }
@@ -434,9 +444,9 @@ internal sealed class ArtifactLoader
         if (readAgain is not null)
         {
             CompactDocument.ReadAgainFrom(documents, readAgain);
-            foreach (var loaded in artifacts)
+            for (var i = 0; i < artifacts.Count; i++)
             {
-                if (loaded.Artifact is Backlog { Spec.Items: DeferredBacklogItems items }) items.ReadFrom(readAgain);
+                if (artifacts[i].Artifact is Backlog { Spec.Items: DeferredBacklogItems items }) items.ReadFrom(documents[i]);
             }
         }
 

@@ -81,6 +81,7 @@ internal static partial class ArtifactReader
         StartObject(ref reader);
         var offset = checked((int)reader.TokenStartIndex);
         string? id = null, parentId = null, roadmapItemId = null, assignee = null;
+        var titleAt = -1;
         BacklogItemType? type = null;
         BacklogItemStatus? status = null;
         decimal? estimate = null;
@@ -93,7 +94,10 @@ internal static partial class ArtifactReader
             {
                 case 0: id = String(ref reader); break;
                 case 1: type = ReadBacklogItemType(ref reader); break;
-                case 2: CheckString(ref reader); break;
+                case 2:
+                    titleAt = checked((int)reader.TokenStartIndex);
+                    CheckString(ref reader);
+                    break;
                 case 3: ReadUserStorySummary(ref reader, out hasAsA, out hasIWant, out hasSoThat); break;
                 case 4: hasCriteria = CheckStrings(ref reader) > 0; break;
                 case 5: parentId = String(ref reader); break;
@@ -108,7 +112,17 @@ internal static partial class ArtifactReader
             }
         }
 
-        return new BacklogItemSummary(offset, seen != 0, id, parentId, roadmapItemId, assignee, type, status, estimate, hasAsA, hasIWant, hasSoThat, hasCriteria);
+        // A removed item's title is kept (GOV904 names it), so the index need not make its record.
+        var removedTitle = status == BacklogItemStatus.Removed && titleAt >= 0 ? StringAt(summarizedBytes.Span, titleAt) : null;
+        return new BacklogItemSummary(offset, seen != 0, id, parentId, roadmapItemId, assignee, removedTitle, type, status, estimate, hasAsA, hasIWant, hasSoThat, hasCriteria);
+    }
+
+    /// <summary>The string value that starts at <paramref name="offset"/> of <paramref name="bytes"/> (read before, so valid).</summary>
+    private static string StringAt(ReadOnlySpan<byte> bytes, int offset)
+    {
+        var reader = new Utf8JsonReader(bytes[offset..], ReaderOptions);
+        reader.Read();
+        return String(ref reader);
     }
 
     /// <summary>As <c>ReadUserStory</c>, into which of its members are written (a member that is written is never blank here).</summary>

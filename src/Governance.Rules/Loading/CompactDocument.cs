@@ -99,6 +99,19 @@ internal sealed class CompactDocument
         using (lease) return isYaml ? MapYaml(bytes.Span, linesAndColumns!) : JsonDocumentParser.MapPositions(bytes, element);
     }
 
+    /// <summary>
+    /// The bytes its record was read from (JSON: the file's; YAML: the document's JSON), scanned again if it let them go;
+    /// false when the file changed or cannot be read. Dispose the lease once done with them.
+    /// </summary>
+    public bool TryReadSource(out ReadOnlyMemory<byte> bytes, out FileBytes.Lease lease)
+    {
+        if (rescan is null) return TryGetSource(out bytes, out lease);
+        lease = default;
+        bytes = default;
+        if (rescan.Document(element, RecordType) is not { } again) return false;
+        return again.TryGetSource(out bytes, out lease);
+    }
+
     private bool TryGetSource(out ReadOnlyMemory<byte> bytes, out FileBytes.Lease lease)
     {
         if (file is null)

@@ -13,7 +13,7 @@ internal readonly struct BacklogItemSummary
 {
     private const ushort ItemFlag = 1, TypeFlag = 2, StatusFlag = 4, EstimateFlag = 8, AsAFlag = 16, IWantFlag = 32, SoThatFlag = 64, CriteriaFlag = 128;
 
-    // A hundred thousand of these per thousand projects: the enums are held in a byte each.
+    // A hundred thousand of these per thousand projects (64 bytes each): the enums are held in a byte each.
     private readonly decimal estimate;
     private readonly ushort flags;
     private readonly byte type;
@@ -25,6 +25,7 @@ internal readonly struct BacklogItemSummary
         Offset = -1;
         if (item is null) return;
         (Id, ParentId, RoadmapItemId, Assignee) = (item.Id, item.ParentId, item.RoadmapItemId, item.Assignee);
+        RemovedTitle = item.Status == BacklogItemStatus.Removed ? item.Title : null;
         var story = item.UserStory;
         flags = Flags(
             item.IsItem(), item.Type, item.Status, item.Estimate,
@@ -35,11 +36,11 @@ internal readonly struct BacklogItemSummary
 
     /// <summary>A summary read from JSON: the item's object starts at <paramref name="offset"/> of the bytes it was read from.</summary>
     internal BacklogItemSummary(
-        int offset, bool isItem, string? id, string? parentId, string? roadmapItemId, string? assignee,
+        int offset, bool isItem, string? id, string? parentId, string? roadmapItemId, string? assignee, string? removedTitle,
         BacklogItemType? type, BacklogItemStatus? status, decimal? estimate, bool hasAsA, bool hasIWant, bool hasSoThat, bool hasCriteria)
     {
         Offset = offset;
-        (Id, ParentId, RoadmapItemId, Assignee) = (id, parentId, roadmapItemId, assignee);
+        (Id, ParentId, RoadmapItemId, Assignee, RemovedTitle) = (id, parentId, roadmapItemId, assignee, removedTitle);
         flags = Flags(isItem, type, status, estimate, hasAsA, hasIWant, hasSoThat, hasCriteria);
         (this.type, this.status, this.estimate) = ((byte)type.GetValueOrDefault(), (byte)status.GetValueOrDefault(), estimate.GetValueOrDefault());
     }
@@ -54,6 +55,9 @@ internal readonly struct BacklogItemSummary
     public string? RoadmapItemId { get; }
 
     public string? Assignee { get; }
+
+    /// <summary>The title of a removed item (GOV904 names removed items), else <see langword="null"/>.</summary>
+    public string? RemovedTitle { get; }
 
     /// <summary><see cref="Rules.ProductRuleFacts.IsItem"/> of the item: present and not blank.</summary>
     public bool IsItem => (flags & ItemFlag) != 0;
@@ -88,7 +92,8 @@ internal readonly struct BacklogItemSummary
 
 /// <summary>
 /// A backlog's items read from JSON as <see cref="BacklogItemSummary"/> values, each item's record made the first time it
-/// is asked for (from the file's bytes: those held while its batch runs, else the file read again). The built-in rules
+/// is asked for (from the document's bytes: the file's held while its batch runs, else the file read again, and for
+/// YAML scanned again as locating a finding does). The built-in rules
 /// read the summaries and ask for the records of the few items they report; any other reader sees an ordinary list.
 /// Only the engine's streaming runs load backlogs this way, and only when no rule outside the catalog reads them
 /// (<see cref="LoadOptions.DeferBacklogItems"/>): most of a portfolio's bytes are backlog items, and their records and
@@ -101,7 +106,7 @@ internal sealed class DeferredBacklogItems : IReadOnlyList<BacklogItem>, IList
     /// <summary>The records made so far, by index (null until the first one is asked for: most lists never make one).</summary>
     private BacklogItem?[]? made;
     private ReadOnlyMemory<byte> memory;
-    private FileBytes? file;
+    private CompactDocument? document;
 
     /// <summary>Items summarized from <paramref name="bytes"/>, which stay readable until <see cref="ReadFrom"/> names the file instead.</summary>
     internal DeferredBacklogItems(BacklogItemSummary[] summaries, ReadOnlyMemory<byte> bytes)
@@ -124,23 +129,26 @@ internal sealed class DeferredBacklogItems : IReadOnlyList<BacklogItem>, IList
         return records is null ? null : Volatile.Read(ref records[index]);
     }
 
-    /// <summary>From now on the records are read from <paramref name="bytes"/> (held or read again), not from the loaded buffer, which may be reused.</summary>
-    internal void ReadFrom(FileBytes bytes)
+    /// <summary>
+    /// From now on the records are read from <paramref name="source"/>'s bytes (held, or its file read again), not from
+    /// the buffer loaded, which may be reused.
+    /// </summary>
+    internal void ReadFrom(CompactDocument source)
     {
-        file = bytes;
+        document = source;
         memory = default;
     }
 
     private BacklogItem Make(int index)
     {
         BacklogItem item;
-        if (file is null)
+        if (document is null)
         {
             item = ArtifactReader.ReadBacklogItemAt(memory.Span, summaries[index].Offset);
         }
         else
         {
-            if (!file.TryRead(out var bytes, out var lease))
+            if (!document.TryReadSource(out var bytes, out var lease))
                 throw new InvalidOperationException("A backlog's file changed or cannot be read during the analysis: its items can no longer be read.");
             using (lease) item = ArtifactReader.ReadBacklogItemAt(bytes.Span, summaries[index].Offset);
         }

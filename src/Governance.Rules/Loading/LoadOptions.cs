@@ -32,7 +32,7 @@ public sealed record LoadOptions
     internal bool HoldFileBytes { get; init; }
 
     /// <summary>
-    /// Reads the items of JSON backlogs as summaries, each item's record made when asked for
+    /// Reads the items of backlogs (JSON and YAML fast paths) as summaries, each item's record made when asked for
     /// (<see cref="DeferredBacklogItems"/>). Set by the engine when every rule that reads backlog records reads the
     /// summaries; any other reader still gets every record, only later.
     /// </summary>

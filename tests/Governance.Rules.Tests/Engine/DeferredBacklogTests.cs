@@ -8,7 +8,7 @@ using TempFolder = Governance.Rules.Tests.Engine.KeepArtifactsTests.TempFolder;
 namespace Governance.Rules.Tests.Engine;
 
 /// <summary>
-/// A streaming run loads JSON backlogs as summaries (<see cref="DeferredBacklogItems"/>) when every rule with an action
+/// A streaming run loads backlogs as summaries (<see cref="DeferredBacklogItems"/>) when every rule with an action
 /// on backlog records reads them so; its findings (rule, message, file, line, column, pointer, severity, order) are those
 /// of a run that keeps every record, and a rule outside the catalog still gets ordinary records.
 /// </summary>
@@ -16,8 +16,8 @@ namespace Governance.Rules.Tests.Engine;
 public sealed class DeferredBacklogTests
 {
     /// <summary>
-    /// A portfolio whose JSON backlogs break GOV301–GOV305, with a removed item without id that GOV904 names by its title
-    /// (the index makes its record for it); one file is a root array with a byte order mark.
+    /// A portfolio whose JSON and YAML backlogs break GOV301–GOV305, with removed items without id that GOV904 names by
+    /// their titles; one file is a root array with a byte order mark.
     /// </summary>
     private static TempFolder Portfolio()
     {
@@ -59,6 +59,23 @@ public sealed class DeferredBacklogTests
               "spec": {"productId": "product-z", "items": [
                 {"id": "bg-1", "type": "bug", "title": "Crash", "status": "inProgress"}]}}]
             """);
+        folder.Write("d/backlog.yaml", """
+            apiVersion: governance/v1
+            kind: Backlog
+            metadata: { id: backlog-d, title: D, owner: ann }
+            spec:
+              productId: product-x
+              items:
+                - id: st-20
+                  type: story
+                  title: "Half a YAML story"
+                  status: ready
+                  estimate: 34
+                  userStory:
+                    iWant: to search
+                - { type: story, title: Removed YAML search, roadmapItemId: ri-2, status: removed }
+                - { id: tk-20, type: task, title: Unestimated YAML task, status: inProgress, parentId: st-20 }
+            """);
         return folder;
     }
 
@@ -70,16 +87,19 @@ public sealed class DeferredBacklogTests
 
         var result = KeepArtifactsTests.AnalyzeBothWays(folder.Path, [.. BuiltInRules.Create(), probe]);
 
-        probe.Deferred.Should().Contain(["backlog-a", "backlog-b", "backlog-c"], "the streaming run summarized the JSON backlogs");
-        probe.Records.Should().Contain(["backlog-a", "backlog-b", "backlog-c"], "the run that keeps records read them as records");
+        probe.Deferred.Should().Contain(["backlog-a", "backlog-b", "backlog-c", "backlog-d"], "the streaming run summarized the backlogs");
+        probe.Records.Should().Contain(["backlog-a", "backlog-b", "backlog-c", "backlog-d"], "the run that keeps records read them as records");
         var pointers = result.Findings.Where(f => f.RuleId.StartsWith("GOV30", StringComparison.Ordinal) || f.RuleId == "GOV904")
             .Select(f => $"{f.RuleId} {f.ArtifactId}{f.Pointer}").ToList();
         pointers.Should().Contain([
             "GOV301 backlog-a/spec/items/1", "GOV301 backlog-a/spec/items/2/userStory", "GOV302 backlog-a/spec/items/3",
             "GOV302 backlog-a/spec/items/4", "GOV303 backlog-a/spec/items/5", "GOV304 backlog-a/spec/items/2/estimate",
-            "GOV305 backlog-a/spec/items/6", "GOV304 backlog-b/spec/items/0/estimate", "GOV904 roadmap-x/spec/items/1"]);
-        result.Findings.Should().Contain(f => f.RuleId == "GOV904" && f.Message.Contains("Removed search", StringComparison.Ordinal));
-        result.Findings.Where(f => f.File == "a/backlog.json").Should().OnlyContain(f => f.Line > 0 && f.Column > 0);
+            "GOV305 backlog-a/spec/items/6", "GOV304 backlog-b/spec/items/0/estimate", "GOV904 roadmap-x/spec/items/1",
+            "GOV301 backlog-d/spec/items/0/userStory", "GOV304 backlog-d/spec/items/0/estimate", "GOV302 backlog-d/spec/items/0",
+            "GOV303 backlog-d/spec/items/2"]);
+        result.Findings.Should().Contain(f => f.RuleId == "GOV904" && f.Message.Contains("Removed search", StringComparison.Ordinal)
+            && f.Message.Contains("Removed YAML search", StringComparison.Ordinal));
+        result.Findings.Where(f => f.File is "a/backlog.json" or "d/backlog.yaml").Should().OnlyContain(f => f.Line > 0 && f.Column > 0);
     }
 
     [Test]
@@ -90,8 +110,9 @@ public sealed class DeferredBacklogTests
 
         var result = KeepArtifactsTests.AnalyzeBothWays(folder.Path, [.. BuiltInRules.Create(), probe]);
 
-        probe.Deferred.Should().Contain("backlog-a");
-        result.Findings.Where(f => f.RuleId == "GOV991").Select(f => f.Pointer).Should().Equal(
+        probe.Deferred.Should().Contain(["backlog-a", "backlog-d"]);
+        result.Findings.Where(f => f.RuleId == "GOV991" && f.File == "d/backlog.yaml").Select(f => f.Pointer).Should().Equal("/spec/items/0/userStory");
+        result.Findings.Where(f => f.RuleId == "GOV991" && f.ArtifactId == "backlog-a").Select(f => f.Pointer).Should().Equal(
             "/spec/items/2/userStory", "/spec/items/3/userStory", "/spec/items/4/userStory", "/spec/items/6/userStory");
     }
 
@@ -104,7 +125,7 @@ public sealed class DeferredBacklogTests
         KeepArtifactsTests.AnalyzeBothWays(folder.Path, [.. BuiltInRules.Create(), probe]);
 
         probe.Deferred.Should().BeEmpty();
-        probe.Records.Should().Contain("backlog-a");
+        probe.Records.Should().Contain(["backlog-a", "backlog-d"]);
     }
 
     /// <summary>

@@ -104,12 +104,24 @@ public sealed class DeferredBacklogItemsTests
         (full.Id, full.ParentId, full.RoadmapItemId, full.Assignee).Should().Be(("st-1", "ep-1", "ri-1", "p-ann"));
         (full.IsItem, full.Type, full.Status, full.Estimate).Should().Be((true, BacklogItemType.Story, BacklogItemStatus.Ready, 5.5m));
         (full.HasAsA, full.HasIWant, full.HasSoThat, full.HasAcceptanceCriteria).Should().Be((true, true, true, true));
+        full.RemovedTitle.Should().BeNull("only a removed item's title is kept");
 
         var blank = BacklogItemSummary.Of(items, 1);
         (blank.IsItem, blank.Id, blank.Type, blank.Status, blank.Estimate).Should().Be((false, null, null, null, null));
 
         var partial = BacklogItemSummary.Of(items, 2);
         (partial.IsItem, partial.HasAsA, partial.HasIWant, partial.HasSoThat, partial.HasAcceptanceCriteria).Should().Be((true, false, true, false, false));
+    }
+
+    [Test]
+    public void A_removed_item_keeps_its_title_whatever_the_order_of_its_members()
+    {
+        var items = ((Backlog)Load(Backlog(
+            """{"title": "Gone \u00e9", "status": "removed"}""", """{"status": "removed", "title": "Gone too"}""", """{"status": "removed"}"""),
+            summarize: true)!.Records[0]).Spec.Items;
+
+        Enumerable.Range(0, 3).Select(i => BacklogItemSummary.Of(items, i).RemovedTitle).Should().Equal("Gone \u00e9", "Gone too", null);
+        ((DeferredBacklogItems)items).MadeOrNull(0).Should().BeNull("the title is read without making the record");
     }
 
     [Test]
@@ -186,9 +198,11 @@ public sealed class DeferredBacklogItemsTests
         using var cleanUp = new Deleting(path);
         var info = new FileInfo(path);
         var file = new FileBytes(path, info.Length, info.LastWriteTimeUtc);
-        var items = (DeferredBacklogItems)((Backlog)Load(json, summarize: true)!.Records[0]).Spec.Items;
+        var loaded = Load(json, summarize: true)!;
+        var items = (DeferredBacklogItems)((Backlog)loaded.Records[0]).Spec.Items;
+        CompactDocument.ReadAgainFrom(loaded.Documents, file);
 
-        items.ReadFrom(file);
+        items.ReadFrom(loaded.Documents[0]);
         items[1].Title.Should().Be("From the file");
 
         File.WriteAllText(path, json + " ");
@@ -202,7 +216,7 @@ public sealed class DeferredBacklogItemsTests
     }
 
     private static string Describe(BacklogItemSummary s) =>
-        $"{s.IsItem} {s.Id} {s.ParentId} {s.RoadmapItemId} {s.Assignee} {s.Type} {s.Status} {s.Estimate} {s.HasAsA} {s.HasIWant} {s.HasSoThat} {s.HasAcceptanceCriteria}";
+        $"{s.IsItem} {s.Id} {s.ParentId} {s.RoadmapItemId} {s.Assignee} {s.RemovedTitle} {s.Type} {s.Status} {s.Estimate} {s.HasAsA} {s.HasIWant} {s.HasSoThat} {s.HasAcceptanceCriteria}";
 
     private static string Serialize(BacklogItem item) => JsonSerializer.Serialize(item, ArtifactSerialization.Options);
 }
