@@ -18,18 +18,11 @@ internal readonly struct BacklogItemFact
     private readonly byte flags;
 
     public BacklogItemFact(BacklogItem? item, IdTable ids)
+        : this(new Loading.BacklogItemSummary(item), ids)
     {
-        (Id, ParentId, RoadmapItemId) = (IdTable.Blank, IdTable.Blank, IdTable.Blank);
-        if (item is null) return;
-        Id = ids.Intern(item.Id);
-        ParentId = ids.Intern(item.ParentId);
-        RoadmapItemId = ids.Intern(item.RoadmapItemId);
-        type = item.Type.GetValueOrDefault();
-        status = item.Status.GetValueOrDefault();
-        flags = (byte)((item.IsItem() ? ItemFlag : 0) | (item.Type is null ? 0 : TypeFlag) | (item.Status is null ? 0 : StatusFlag));
     }
 
-    /// <summary>The facts of an item read as a summary (<see cref="Loading.DeferredBacklogItems"/>).</summary>
+    /// <summary>The facts of an item's summary (read as one, <see cref="Loading.DeferredBacklogItems"/>, or taken from its record).</summary>
     public BacklogItemFact(in Loading.BacklogItemSummary item, IdTable ids)
     {
         Id = ids.Intern(item.Id);

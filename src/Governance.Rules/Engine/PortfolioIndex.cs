@@ -296,28 +296,14 @@ public sealed class PortfolioIndex
                 var items = backlog.Spec?.Items;
                 if (items is null) break;
                 var facts = new BacklogItemFact[items.Count];
-                if (items is DeferredBacklogItems deferred)
-                {
-                    // Summaries: no record is made (a removed item's title, which GOV904 names, is in its summary).
-                    for (var i = 0; i < facts.Length; i++)
-                    {
-                        var summary = deferred.Summary(i);
-                        facts[i] = new BacklogItemFact(summary, Ids);
-                        backlogItems.Add(product, facts[i].Id, (order, i));
-                        if (summary.RemovedTitle is { } title) removedTitles[(order, i)] = title;
-                    }
 
-                    node.BacklogItems = facts;
-                    break;
-                }
-
-                for (var i = 0; i < items.Count; i++)
+                // From summaries: a list read as summaries makes no record here (a removed item's title is in its summary).
+                for (var i = 0; i < facts.Length; i++)
                 {
-                    var item = items[i];
-                    facts[i] = new BacklogItemFact(item, Ids);
-                    if (item is null) continue;
-                    backlogItems.Add(product, facts[i].Id, (order, i));
-                    if (item.Status == BacklogItemStatus.Removed && item.Title is { } title) removedTitles[(order, i)] = title;
+                    var summary = BacklogItemSummary.Of(items, i);
+                    facts[i] = new BacklogItemFact(summary, Ids);
+                    backlogItems.Add(product, facts[i].Id, (order, i)); // a blank id is not added
+                    if (summary.RemovedTitle is { } title) removedTitles[(order, i)] = title;
                 }
 
                 node.BacklogItems = facts;

@@ -327,25 +327,15 @@ internal sealed class LinkExtractor(LinkResolver resolve)
                 break;
             case Backlog { Spec: { } spec }:
                 Artifact("/spec/productId", spec.ProductId, ArtifactKind.Product);
-                if (spec.Items is DeferredBacklogItems deferred)
+                // From summaries, so a list read as summaries makes no record (a null entry's summary has no ids).
+                for (var i = 0; i < (spec.Items?.Count ?? 0); i++)
                 {
-                    for (var i = 0; i < deferred.Count; i++)
-                    {
-                        var item = deferred.Summary(i);
-                        Item("/spec/items/#/parentId", item.ParentId, PortfolioLinkKind.BacklogItem, spec.ProductId, i);
-                        Item("/spec/items/#/roadmapItemId", item.RoadmapItemId, PortfolioLinkKind.RoadmapItem, spec.ProductId, i);
-                        Person("/spec/items/#/assignee", item.Assignee, i);
-                    }
-
-                    break;
-                }
-
-                Each(spec.Items, (item, i) =>
-                {
+                    var item = BacklogItemSummary.Of(spec.Items!, i);
                     Item("/spec/items/#/parentId", item.ParentId, PortfolioLinkKind.BacklogItem, spec.ProductId, i);
                     Item("/spec/items/#/roadmapItemId", item.RoadmapItemId, PortfolioLinkKind.RoadmapItem, spec.ProductId, i);
                     Person("/spec/items/#/assignee", item.Assignee, i);
-                });
+                }
+
                 break;
             case ProductAnalytics { Spec: { } spec }:
                 Artifact("/spec/productId", spec.ProductId, ArtifactKind.Product);

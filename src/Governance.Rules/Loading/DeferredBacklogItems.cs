@@ -13,11 +13,12 @@ internal readonly struct BacklogItemSummary
 {
     private const ushort ItemFlag = 1, TypeFlag = 2, StatusFlag = 4, EstimateFlag = 8, AsAFlag = 16, IWantFlag = 32, SoThatFlag = 64, CriteriaFlag = 128;
 
-    // A hundred thousand of these per thousand projects (64 bytes each): the enums are held in a byte each.
+    // A hundred thousand of these per thousand projects (72 bytes each). The enums keep their own type: a record built
+    // in memory may hold any value of it, which a narrower field would change.
     private readonly decimal estimate;
+    private readonly BacklogItemType type;
+    private readonly BacklogItemStatus status;
     private readonly ushort flags;
-    private readonly byte type;
-    private readonly byte status;
 
     /// <summary>The summary of <paramref name="item"/> (a null item is not an item).</summary>
     public BacklogItemSummary(BacklogItem? item)
@@ -31,7 +32,7 @@ internal readonly struct BacklogItemSummary
             item.IsItem(), item.Type, item.Status, item.Estimate,
             !(story?.AsA.IsBlank() ?? true), !(story?.IWant.IsBlank() ?? true), !(story?.SoThat.IsBlank() ?? true),
             !item.AcceptanceCriteria.IsBlank());
-        (type, status, estimate) = ((byte)item.Type.GetValueOrDefault(), (byte)item.Status.GetValueOrDefault(), item.Estimate.GetValueOrDefault());
+        (type, status, estimate) = (item.Type.GetValueOrDefault(), item.Status.GetValueOrDefault(), item.Estimate.GetValueOrDefault());
     }
 
     /// <summary>A summary read from JSON: the item's object starts at <paramref name="offset"/> of the bytes it was read from.</summary>
@@ -42,7 +43,7 @@ internal readonly struct BacklogItemSummary
         Offset = offset;
         (Id, ParentId, RoadmapItemId, Assignee, RemovedTitle) = (id, parentId, roadmapItemId, assignee, removedTitle);
         flags = Flags(isItem, type, status, estimate, hasAsA, hasIWant, hasSoThat, hasCriteria);
-        (this.type, this.status, this.estimate) = ((byte)type.GetValueOrDefault(), (byte)status.GetValueOrDefault(), estimate.GetValueOrDefault());
+        (this.type, this.status, this.estimate) = (type.GetValueOrDefault(), status.GetValueOrDefault(), estimate.GetValueOrDefault());
     }
 
     /// <summary>Where the item's object starts in the bytes it was read from; -1 when taken from a record.</summary>
@@ -62,9 +63,9 @@ internal readonly struct BacklogItemSummary
     /// <summary><see cref="Rules.ProductRuleFacts.IsItem"/> of the item: present and not blank.</summary>
     public bool IsItem => (flags & ItemFlag) != 0;
 
-    public BacklogItemType? Type => (flags & TypeFlag) != 0 ? (BacklogItemType)type : null;
+    public BacklogItemType? Type => (flags & TypeFlag) != 0 ? type : null;
 
-    public BacklogItemStatus? Status => (flags & StatusFlag) != 0 ? (BacklogItemStatus)status : null;
+    public BacklogItemStatus? Status => (flags & StatusFlag) != 0 ? status : null;
 
     public decimal? Estimate => (flags & EstimateFlag) != 0 ? estimate : null;
 
