@@ -109,6 +109,7 @@ internal static partial class ArtifactReader
                 case 11: CheckString(ref reader); break;
                 case 12: Date(ref reader); break;
                 case 13: Date(ref reader); break;
+                default: throw Rejected("a member the summary reader does not know"); // a member added to the model: the full path reads it
             }
         }
 
